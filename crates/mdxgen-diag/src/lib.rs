@@ -1,0 +1,145 @@
+//! Diagnostics shared by every stage of mdxgen.
+//!
+//! A stage never aborts a run for one bad input: it returns what it could read together with a list of
+//! [`Diagnostic`]s. Each names the file, a 1-based line and column, and what was expected there.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a diagnostic is. Errors make the CLI exit non-zero; warnings never do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A 1-based line and column in a file (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One finding about the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: PathBuf,
+    /// Where in `file`; `None` when the finding is about the file as a whole.
+    pub at: Option<LineCol>,
+    /// A short stable code (`frontmatter`, `api-blob`, `jsx`, ...) for filtering and tests.
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(
+        file: &Path,
+        at: Option<LineCol>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            at,
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(
+        file: &Path,
+        at: Option<LineCol>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            file: file.to_path_buf(),
+            at,
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}", self.file.display())?;
+        if let Some(at) = self.at {
+            write!(f, ":{}:{}", at.line, at.column)?;
+        }
+        write!(f, ": {level}[{}]: {}", self.code, self.message)
+    }
+}
+
+/// Maps byte offsets of a text to line and column, by binary search over line starts.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { line_starts }
+    }
+
+    /// The line and column of byte `offset` in `text` (the text this index was built from).
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        LineCol {
+            line: to_u32(line + 1),
+            column: to_u32(column + 1),
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_from_one_and_in_chars() {
+        let text = "ab\nçd\n\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(text, 3), LineCol { line: 2, column: 1 });
+        assert_eq!(index.line_col(text, 5), LineCol { line: 2, column: 2 });
+        assert_eq!(index.line_col(text, 8), LineCol { line: 4, column: 1 });
+        assert_eq!(index.line_col(text, 999), LineCol { line: 4, column: 2 });
+    }
+
+    #[test]
+    fn display_names_file_line_and_column() {
+        let d = Diagnostic::error(
+            Path::new("a.mdx"),
+            Some(LineCol { line: 3, column: 7 }),
+            "jsx",
+            "expected `>`",
+        );
+        assert_eq!(d.to_string(), "a.mdx:3:7: error[jsx]: expected `>`");
+    }
+}

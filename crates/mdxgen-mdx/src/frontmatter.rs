@@ -1,0 +1,135 @@
+//! The YAML frontmatter between the leading `---` lines of a page.
+
+use serde_json::{Map, Value};
+
+/// The frontmatter block of a page: its parsed keys and where it sits in the cleaned text.
+pub struct Frontmatter {
+    pub fields: Map<String, Value>,
+    /// Byte offset (in the cleaned text) of the first YAML line.
+    pub yaml_start: usize,
+    /// The YAML text itself, for locating keys.
+    pub yaml: String,
+}
+
+/// A problem with the frontmatter block, at a byte offset of the cleaned text.
+pub struct FrontmatterError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Where the frontmatter is: `(yaml_start, yaml_end, body_start)`, or `None` when the page has none.
+/// An opening `---` without a closing one is an error at the opening line.
+pub fn split(text: &str) -> Result<Option<(usize, usize, usize)>, FrontmatterError> {
+    let lead = text.len()
+        - text
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .len();
+    let rest = &text[lead..];
+    let Some(after_open) = rest.strip_prefix("---") else {
+        return Ok(None);
+    };
+    let Some(newline) = after_open.find('\n') else {
+        return Err(FrontmatterError {
+            offset: lead,
+            message: "frontmatter opened with `---` is never closed".into(),
+        });
+    };
+    if !after_open[..newline].trim().is_empty() {
+        return Ok(None);
+    }
+    let yaml_start = lead + 3 + newline + 1;
+    let mut line_start = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Ok(Some((yaml_start, line_start, line_start + line.len())));
+        }
+        line_start += line.len();
+    }
+    Err(FrontmatterError {
+        offset: lead,
+        message: "frontmatter opened with `---` is never closed: expected a closing `---` line"
+            .into(),
+    })
+}
+
+/// Parses the YAML of a frontmatter block into its top-level keys.
+pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter, FrontmatterError> {
+    let options = serde_saphyr::options! { strict_booleans: true, budget: serde_saphyr::budget! { max_depth: 64 } };
+    let value: Value =
+        serde_saphyr::from_str_with_options(yaml, options).map_err(|e| FrontmatterError {
+            offset: yaml_start,
+            message: format!("frontmatter is not valid YAML: {e}"),
+        })?;
+    let fields = match value {
+        Value::Object(map) => map,
+        Value::Null => Map::new(),
+        other => {
+            return Err(FrontmatterError {
+                offset: yaml_start,
+                message: format!(
+                    "expected frontmatter to be a mapping of keys, found {}",
+                    kind(&other)
+                ),
+            });
+        }
+    };
+    Ok(Frontmatter {
+        fields,
+        yaml_start,
+        yaml: yaml.to_owned(),
+    })
+}
+
+impl Frontmatter {
+    /// The byte offset (in the cleaned text) of the line that sets `key`, or of the block when not found.
+    pub fn offset_of(&self, key: &str) -> usize {
+        let mut offset = 0;
+        for line in self.yaml.split_inclusive('\n') {
+            if line
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            {
+                return self.yaml_start + offset;
+            }
+            offset += line.len();
+        }
+        self.yaml_start
+    }
+
+    pub fn str(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).and_then(Value::as_str)
+    }
+}
+
+pub fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_parses_plain_and_prettier_frontmatter() {
+        let text = "---\nid: a\nsidebar_custom_props: { a: 1, b: [x, y,], }\n---\nbody";
+        let (start, end, body) = split(text).ok().flatten().expect("frontmatter");
+        assert_eq!(&text[body..], "body");
+        let fm = parse(&text[start..end], start).ok().expect("parses");
+        assert_eq!(fm.str("id"), Some("a"));
+        assert_eq!(fm.fields["sidebar_custom_props"]["b"][1], "y");
+        assert_eq!(fm.offset_of("sidebar_custom_props"), 10);
+    }
+
+    #[test]
+    fn unclosed_frontmatter_is_an_error() {
+        assert!(split("---\nid: a\n").is_err());
+        assert!(split("no frontmatter").ok().flatten().is_none());
+    }
+}

@@ -1,0 +1,526 @@
+//! A tolerant parser for the JSX and HTML element trees in the body of an MDX page.
+//!
+//! It builds a flat arena of elements and text runs without recursion (an explicit stack), so input nested
+//! hundreds of thousands deep cannot overflow the stack: past [`MAX_DEPTH`] it stops with an error.
+//! Attribute values are kept as byte ranges; turning them into JSON is [`crate::jsvalue`]'s job, done only
+//! for the attributes a reader asks for.
+
+use std::ops::Range;
+
+/// Deeper element nesting than any generated page has (authentik's deepest is below 100).
+pub const MAX_DEPTH: usize = 2_000;
+
+/// HTML elements that never have children or a closing tag.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr",
+];
+
+#[derive(Debug, Clone)]
+pub enum AttrValue {
+    /// `name={...}`: the range of the expression inside the braces.
+    Expr(Range<usize>),
+    /// `name="..."` or `name='...'`: the range inside the quotes.
+    Str(Range<usize>),
+    /// `name` alone.
+    Flag,
+    /// `{...expr}`: the range of `expr`.
+    Spread(Range<usize>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Attr {
+    /// Empty for spreads.
+    pub name: Range<usize>,
+    pub value: AttrValue,
+}
+
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub name: Range<usize>,
+    pub attrs: Vec<Attr>,
+    pub children: Vec<NodeId>,
+    /// Offset of the `<` that opens the element.
+    pub start: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Element(Element),
+    Text(Range<usize>),
+}
+
+pub type NodeId = usize;
+
+/// A parse problem at a byte offset of the parsed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// The element tree of one text. Offsets are relative to the start of that text.
+pub struct Tree<'s> {
+    pub text: &'s str,
+    pub nodes: Vec<Node>,
+    pub roots: Vec<NodeId>,
+    /// The parent of each node (`None` for roots), by node id.
+    pub parents: Vec<Option<NodeId>>,
+}
+
+impl<'s> Tree<'s> {
+    /// The elements enclosing `id`, innermost first.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = (NodeId, &Element)> + '_ {
+        std::iter::successors(self.parents[id], |&p| self.parents[p])
+            .filter_map(|p| self.element(p).map(|e| (p, e)))
+    }
+
+    pub fn slice(&self, range: &Range<usize>) -> &'s str {
+        &self.text[range.clone()]
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id] {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        }
+    }
+
+    pub fn name(&self, element: &Element) -> &'s str {
+        self.slice(&element.name)
+    }
+
+    pub fn attr<'t>(&'t self, element: &'t Element, name: &str) -> Option<&'t AttrValue> {
+        element
+            .attrs
+            .iter()
+            .find(|a| self.slice(&a.name) == name)
+            .map(|a| &a.value)
+    }
+
+    /// All nodes in document order (depth first), without recursion.
+    pub fn walk(&self) -> impl Iterator<Item = NodeId> + '_ {
+        let mut stack: Vec<NodeId> = self.roots.iter().rev().copied().collect();
+        std::iter::from_fn(move || {
+            let id = stack.pop()?;
+            if let Node::Element(e) = &self.nodes[id] {
+                stack.extend(e.children.iter().rev());
+            }
+            Some(id)
+        })
+    }
+
+    /// The elements named `name`, in document order.
+    pub fn elements_named<'t>(&'t self, name: &'t str) -> impl Iterator<Item = &'t Element> + 't {
+        self.walk()
+            .filter_map(|id| self.element(id))
+            .filter(move |e| self.name(e) == name)
+    }
+
+    /// The text of a node and all its descendants, joined as they stand in the page.
+    pub fn text_of(&self, id: NodeId) -> String {
+        let mut stack = vec![id];
+        let mut out = String::new();
+        while let Some(id) = stack.pop() {
+            match &self.nodes[id] {
+                Node::Text(r) => out.push_str(self.slice(r)),
+                Node::Element(e) => stack.extend(e.children.iter().rev()),
+            }
+        }
+        out
+    }
+}
+
+/// Parses `text` into its element tree, recovering from errors where it can.
+pub fn parse(text: &str) -> (Tree<'_>, Vec<JsxError>) {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        nodes: Vec::new(),
+        roots: Vec::new(),
+        parents: Vec::new(),
+        stack: Vec::new(),
+        errors: Vec::new(),
+    };
+    parser.run();
+    let Parser {
+        nodes,
+        roots,
+        parents,
+        errors,
+        ..
+    } = parser;
+    (
+        Tree {
+            text,
+            nodes,
+            roots,
+            parents,
+        },
+        errors,
+    )
+}
+
+struct Parser<'s> {
+    text: &'s str,
+    bytes: &'s [u8],
+    nodes: Vec<Node>,
+    roots: Vec<NodeId>,
+    parents: Vec<Option<NodeId>>,
+    /// Open elements, innermost last.
+    stack: Vec<NodeId>,
+    errors: Vec<JsxError>,
+}
+
+impl Parser<'_> {
+    fn run(&mut self) {
+        let mut pos = 0;
+        let mut text_start = 0;
+        while let Some(found) = self.text[pos..].find('<') {
+            let lt = pos + found;
+            let next = self.bytes.get(lt + 1).copied().unwrap_or(b' ');
+            let tag_end = if next.is_ascii_alphabetic() {
+                self.push_text(text_start, lt);
+                self.open_tag(lt)
+            } else if next == b'/' && self.bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
+                self.push_text(text_start, lt);
+                self.close_tag(lt)
+            } else if self.text[lt..].starts_with("<!--") {
+                self.push_text(text_start, lt);
+                Some(
+                    self.text[lt..]
+                        .find("-->")
+                        .map_or(self.text.len(), |e| lt + e + 3),
+                )
+            } else {
+                pos = lt + 1;
+                continue;
+            };
+            match tag_end {
+                Some(end) => {
+                    pos = end;
+                    text_start = end;
+                }
+                None => {
+                    text_start = self.text.len();
+                    break;
+                }
+            }
+        }
+        self.push_text(text_start, self.text.len());
+        for &open in self.stack.iter().rev() {
+            if let Node::Element(e) = &self.nodes[open] {
+                let name = &self.text[e.name.clone()];
+                if !is_component(name) {
+                    continue;
+                }
+                self.errors.push(JsxError { offset: e.start, message: format!("`<{name}>` is never closed: expected `</{name}>` before the end of the page") });
+            }
+        }
+    }
+
+    fn push_text(&mut self, start: usize, end: usize) {
+        if start < end {
+            let id = self.nodes.len();
+            self.nodes.push(Node::Text(start..end));
+            self.attach(id);
+        }
+    }
+
+    fn attach(&mut self, id: NodeId) {
+        self.parents.push(self.stack.last().copied());
+        match self.stack.last() {
+            Some(&parent) => {
+                if let Node::Element(e) = &mut self.nodes[parent] {
+                    e.children.push(id);
+                }
+            }
+            None => self.roots.push(id),
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.errors.push(JsxError {
+            offset,
+            message: message.into(),
+        });
+    }
+
+    /// Parses `<Name attrs... >` or `/>` at `lt`; returns the offset after it, or `None` to stop parsing.
+    fn open_tag(&mut self, lt: usize) -> Option<usize> {
+        let name = lt + 1..self.scan_name(lt + 1);
+        let mut attrs = Vec::new();
+        let mut pos = name.end;
+        let self_closing = loop {
+            pos = self.skip_space(pos);
+            match self.bytes.get(pos) {
+                None => {
+                    self.error(
+                        lt,
+                        format!(
+                            "tag `<{}` is cut off: expected `>` before the end of the page",
+                            &self.text[name.clone()]
+                        ),
+                    );
+                    return None;
+                }
+                Some(b'>') => break false,
+                Some(b'/') if self.bytes.get(pos + 1) == Some(&b'>') => {
+                    pos += 1;
+                    break true;
+                }
+                Some(b'{') => {
+                    let end = self.scan_braces(pos)?;
+                    let inner = self.text[pos + 1..end - 1].trim_start();
+                    let Some(spread) = inner.strip_prefix("...") else {
+                        self.error(
+                            pos,
+                            "expected a spread `{...expr}` or an attribute name in a tag",
+                        );
+                        pos = end;
+                        continue;
+                    };
+                    let spread_start = end - 1 - spread.len();
+                    attrs.push(Attr {
+                        name: pos..pos,
+                        value: AttrValue::Spread(spread_start..end - 1),
+                    });
+                    pos = end;
+                }
+                Some(b) if is_name_byte(*b) => {
+                    let attr_name = pos..self.scan_name(pos);
+                    let (value, end) = self.attr_value(attr_name.end)?;
+                    attrs.push(Attr {
+                        name: attr_name,
+                        value,
+                    });
+                    pos = end;
+                }
+                Some(_) => {
+                    let ch = self.text[pos..].chars().next().unwrap_or(' ');
+                    self.error(
+                        pos,
+                        format!(
+                            "unexpected `{ch}` in tag `<{}>`: expected an attribute, `>` or `/>`",
+                            &self.text[name.clone()]
+                        ),
+                    );
+                    pos += ch.len_utf8();
+                }
+            }
+        };
+        let id = self.nodes.len();
+        self.nodes.push(Node::Element(Element {
+            name: name.clone(),
+            attrs,
+            children: Vec::new(),
+            start: lt,
+        }));
+        self.attach(id);
+        let void = VOID_ELEMENTS.contains(&self.text[name].to_ascii_lowercase().as_str());
+        if !self_closing && !void {
+            if self.stack.len() >= MAX_DEPTH {
+                self.error(lt, format!("elements nested deeper than {MAX_DEPTH} levels: expected a page as the plugin writes it"));
+                return None;
+            }
+            self.stack.push(id);
+        }
+        Some(pos + 1)
+    }
+
+    /// Parses what follows an attribute name: `={...}`, `="..."`, `='...'` or nothing.
+    fn attr_value(&mut self, after_name: usize) -> Option<(AttrValue, usize)> {
+        let pos = self.skip_space(after_name);
+        if self.bytes.get(pos) != Some(&b'=') {
+            return Some((AttrValue::Flag, after_name));
+        }
+        let pos = self.skip_space(pos + 1);
+        match self.bytes.get(pos) {
+            Some(b'{') => {
+                let end = self.scan_braces(pos)?;
+                Some((AttrValue::Expr(pos + 1..end - 1), end))
+            }
+            Some(&quote @ (b'"' | b'\'')) => match self.text[pos + 1..].find(quote as char) {
+                Some(len) => Some((AttrValue::Str(pos + 1..pos + 1 + len), pos + len + 2)),
+                None => {
+                    self.error(
+                        pos,
+                        "attribute string is never closed: expected a closing quote",
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.error(pos, "expected `{`, `\"` or `'` after `=` in an attribute");
+                Some((AttrValue::Flag, pos))
+            }
+        }
+    }
+
+    /// Parses `</Name>` at `lt`; closes the innermost open element of that name.
+    fn close_tag(&mut self, lt: usize) -> Option<usize> {
+        let name_end = self.scan_name(lt + 2);
+        let name = &self.text[lt + 2..name_end];
+        let pos = self.skip_space(name_end);
+        if self.bytes.get(pos) != Some(&b'>') {
+            self.error(
+                lt,
+                format!("closing tag `</{name}` is cut off: expected `>`"),
+            );
+            return None;
+        }
+        let open = self.stack.iter().rposition(
+            |&id| matches!(&self.nodes[id], Node::Element(e) if &self.text[e.name.clone()] == name),
+        );
+        match open {
+            Some(depth) => {
+                for &unclosed in &self.stack[depth + 1..] {
+                    if let Node::Element(e) = &self.nodes[unclosed] {
+                        let inner = &self.text[e.name.clone()];
+                        if !is_component(inner) {
+                            continue;
+                        }
+                        self.errors.push(JsxError {
+                            offset: e.start,
+                            message: format!("`<{inner}>` is not closed before `</{name}>`"),
+                        });
+                    }
+                }
+                self.stack.truncate(depth);
+            }
+            None => self.error(
+                lt,
+                format!("`</{name}>` closes nothing: no `<{name}>` is open"),
+            ),
+        }
+        Some(pos + 1)
+    }
+
+    fn scan_name(&self, mut pos: usize) -> usize {
+        while self.bytes.get(pos).is_some_and(|b| is_name_byte(*b)) {
+            pos += 1;
+        }
+        pos
+    }
+
+    fn skip_space(&self, mut pos: usize) -> usize {
+        while self.bytes.get(pos).is_some_and(u8::is_ascii_whitespace) {
+            pos += 1;
+        }
+        pos
+    }
+
+    /// Finds the end of the `{...}` expression opening at `open` (the offset after its `}`), skipping
+    /// strings and nested brackets. Counts depth instead of recursing.
+    fn scan_braces(&mut self, open: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut pos = open;
+        while let Some(&b) = self.bytes.get(pos) {
+            match b {
+                b'{' | b'[' | b'(' => depth += 1,
+                b'}' | b']' | b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(pos + 1);
+                    }
+                }
+                b'"' | b'\'' | b'`' => match skip_string(self.bytes, pos) {
+                    Some(end) => pos = end - 1,
+                    None => break,
+                },
+                _ => {}
+            }
+            pos += 1;
+        }
+        self.error(
+            open,
+            "expression `{...}` is never closed: expected a matching `}`",
+        );
+        None
+    }
+}
+
+/// The offset after the string literal that opens at `open`, honouring backslash escapes.
+fn skip_string(bytes: &[u8], open: usize) -> Option<usize> {
+    let quote = bytes[open];
+    let mut pos = open + 1;
+    while let Some(&b) = bytes.get(pos) {
+        if b == b'\\' {
+            pos += 2;
+        } else if b == quote {
+            return Some(pos + 1);
+        } else {
+            pos += 1;
+        }
+    }
+    None
+}
+
+/// Components (capitalised) give a page its structure. Lower-case tags may be HTML that markdown leaves
+/// open, or words in angle brackets inside a description (`<token>`), so they close silently, as in HTML.
+fn is_component(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(tree: &Tree<'_>) -> Vec<String> {
+        tree.walk()
+            .filter_map(|id| tree.element(id))
+            .map(|e| tree.name(e).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn parses_nested_elements_attributes_and_spreads() {
+        let text = r#"<A x={{"a":"}"}} y="s" flag {...require("./a.json")}><br><B/>text</A>"#;
+        let (tree, errors) = parse(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names(&tree), ["A", "br", "B"]);
+        let a = tree.elements_named("A").next().expect("A");
+        let Some(AttrValue::Expr(r)) = tree.attr(a, "x") else {
+            panic!("x")
+        };
+        assert_eq!(tree.slice(r), r#"{"a":"}"}"#);
+        assert!(matches!(tree.attr(a, "y"), Some(AttrValue::Str(r)) if tree.slice(r) == "s"));
+        assert!(matches!(tree.attr(a, "flag"), Some(AttrValue::Flag)));
+        assert!(
+            matches!(&a.attrs[3].value, AttrValue::Spread(r) if tree.slice(r) == r#"require("./a.json")"#)
+        );
+        assert_eq!(tree.text_of(0), "text");
+    }
+
+    #[test]
+    fn less_than_in_text_is_text() {
+        let (tree, errors) = parse("a < b <= c <A>x</A>");
+        assert!(errors.is_empty());
+        assert_eq!(names(&tree), ["A"]);
+    }
+
+    #[test]
+    fn unclosed_lower_case_tags_close_silently() {
+        let (tree, errors) = parse("<A>Use <token> here<p>x</A>");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(tree.text_of(0), "Use  herex");
+    }
+
+    #[test]
+    fn truncated_and_unclosed_input_is_located() {
+        let (_, errors) = parse("<A>\n<B x={{\"a\": 1");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors[0].offset, 9);
+        assert!(errors[1].message.contains("`<A>` is never closed"));
+    }
+
+    #[test]
+    fn deep_nesting_stops_with_an_error() {
+        let text = "<A>".repeat(300_000);
+        let (_, errors) = parse(&text);
+        assert!(errors.iter().any(|e| e.message.contains("nested deeper")));
+    }
+}
