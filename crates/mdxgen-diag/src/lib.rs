@@ -36,34 +36,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
-        file: &Path,
-        at: Option<LineCol>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            severity: Severity::Error,
-            file: file.to_path_buf(),
-            at,
-            code,
-            message: message.into(),
-        }
+    pub fn error(file: &Path, at: Option<LineCol>, code: &'static str, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Error, file: file.to_path_buf(), at, code, message: message.into() }
     }
 
-    pub fn warning(
-        file: &Path,
-        at: Option<LineCol>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            severity: Severity::Warning,
-            file: file.to_path_buf(),
-            at,
-            code,
-            message: message.into(),
-        }
+    pub fn warning(file: &Path, at: Option<LineCol>, code: &'static str, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, file: file.to_path_buf(), at, code, message: message.into() }
     }
 
     pub fn is_error(&self) -> bool {
@@ -103,13 +81,8 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
-        LineCol {
-            line: to_u32(line + 1),
-            column: to_u32(column + 1),
-        }
+        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        LineCol { line: to_u32(line + 1), column: to_u32(column + 1) }
     }
 }
 
@@ -134,12 +107,7 @@ mod tests {
 
     #[test]
     fn display_names_file_line_and_column() {
-        let d = Diagnostic::error(
-            Path::new("a.mdx"),
-            Some(LineCol { line: 3, column: 7 }),
-            "jsx",
-            "expected `>`",
-        );
+        let d = Diagnostic::error(Path::new("a.mdx"), Some(LineCol { line: 3, column: 7 }), "jsx", "expected `>`");
         assert_eq!(d.to_string(), "a.mdx:3:7: error[jsx]: expected `>`");
     }
 }

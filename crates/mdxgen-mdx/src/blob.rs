@@ -31,24 +31,19 @@ pub fn decode(value: Option<&Value>, max_inflated: usize) -> Result<ApiBlob, Str
 
 fn decode_text(text: &str, max_inflated: usize) -> Result<Value, String> {
     if text.starts_with('{') {
-        return parse_json(text.as_bytes())
-            .map_err(|e| format!("`api:` holds JSON that does not parse: {e}"));
+        return parse_json(text.as_bytes()).map_err(|e| format!("`api:` holds JSON that does not parse: {e}"));
     }
     let deflated = STANDARD
         .decode(text)
         .or_else(|_| STANDARD_NO_PAD.decode(text.trim_end_matches('=')))
-        .map_err(|e| {
-            format!("`api:` is not valid base64 ({e}): expected base64 of zlib-deflated JSON")
-        })?;
+        .map_err(|e| format!("`api:` is not valid base64 ({e}): expected base64 of zlib-deflated JSON"))?;
     let json = inflate_capped(&deflated, max_inflated)?;
     parse_json(&json).map_err(|e| format!("`api:` inflates to text that is not valid JSON: {e}"))
 }
 
 fn inflate_capped(deflated: &[u8], max_inflated: usize) -> Result<Vec<u8>, String> {
     let mut json = Vec::with_capacity(deflated.len().saturating_mul(6).min(max_inflated));
-    let limit = u64::try_from(max_inflated)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
+    let limit = u64::try_from(max_inflated).unwrap_or(u64::MAX).saturating_add(1);
     ZlibDecoder::new(deflated)
         .take(limit)
         .read_to_end(&mut json)
@@ -85,18 +80,11 @@ mod tests {
     #[test]
     fn reads_each_form() {
         let blob = deflate_base64(br#"{"method":"get"}"#);
-        let Ok(ApiBlob::Operation(v)) = decode(Some(&Value::String(blob)), 1 << 20) else {
-            panic!("decodes")
-        };
+        let Ok(ApiBlob::Operation(v)) = decode(Some(&Value::String(blob)), 1 << 20) else { panic!("decodes") };
         assert_eq!(v["method"], "get");
         let raw = Value::String(r#"{"method":"put"}"#.into());
-        assert!(
-            matches!(decode(Some(&raw), 1 << 20), Ok(ApiBlob::Operation(v)) if v["method"] == "put")
-        );
-        assert!(matches!(
-            decode(Some(&Value::Bool(true)), 1 << 20),
-            Ok(ApiBlob::NotEmbedded)
-        ));
+        assert!(matches!(decode(Some(&raw), 1 << 20), Ok(ApiBlob::Operation(v)) if v["method"] == "put"));
+        assert!(matches!(decode(Some(&Value::Bool(true)), 1 << 20), Ok(ApiBlob::NotEmbedded)));
         assert!(matches!(decode(None, 1 << 20), Ok(ApiBlob::NotEmbedded)));
     }
 

@@ -20,19 +20,13 @@ pub struct FrontmatterError {
 /// Where the frontmatter is: `(yaml_start, yaml_end, body_start)`, or `None` when the page has none.
 /// An opening `---` without a closing one is an error at the opening line.
 pub fn split(text: &str) -> Result<Option<(usize, usize, usize)>, FrontmatterError> {
-    let lead = text.len()
-        - text
-            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-            .len();
+    let lead = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();
     let rest = &text[lead..];
     let Some(after_open) = rest.strip_prefix("---") else {
         return Ok(None);
     };
     let Some(newline) = after_open.find('\n') else {
-        return Err(FrontmatterError {
-            offset: lead,
-            message: "frontmatter opened with `---` is never closed".into(),
-        });
+        return Err(FrontmatterError { offset: lead, message: "frontmatter opened with `---` is never closed".into() });
     };
     if !after_open[..newline].trim().is_empty() {
         return Ok(None);
@@ -47,37 +41,26 @@ pub fn split(text: &str) -> Result<Option<(usize, usize, usize)>, FrontmatterErr
     }
     Err(FrontmatterError {
         offset: lead,
-        message: "frontmatter opened with `---` is never closed: expected a closing `---` line"
-            .into(),
+        message: "frontmatter opened with `---` is never closed: expected a closing `---` line".into(),
     })
 }
 
 /// Parses the YAML of a frontmatter block into its top-level keys.
 pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter, FrontmatterError> {
     let options = serde_saphyr::options! { strict_booleans: true, budget: serde_saphyr::budget! { max_depth: 64 } };
-    let value: Value =
-        serde_saphyr::from_str_with_options(yaml, options).map_err(|e| FrontmatterError {
-            offset: yaml_start,
-            message: format!("frontmatter is not valid YAML: {e}"),
-        })?;
+    let value: Value = serde_saphyr::from_str_with_options(yaml, options)
+        .map_err(|e| FrontmatterError { offset: yaml_start, message: format!("frontmatter is not valid YAML: {e}") })?;
     let fields = match value {
         Value::Object(map) => map,
         Value::Null => Map::new(),
         other => {
             return Err(FrontmatterError {
                 offset: yaml_start,
-                message: format!(
-                    "expected frontmatter to be a mapping of keys, found {}",
-                    kind(&other)
-                ),
+                message: format!("expected frontmatter to be a mapping of keys, found {}", kind(&other)),
             });
         }
     };
-    Ok(Frontmatter {
-        fields,
-        yaml_start,
-        yaml: yaml.to_owned(),
-    })
+    Ok(Frontmatter { fields, yaml_start, yaml: yaml.to_owned() })
 }
 
 impl Frontmatter {
@@ -85,10 +68,7 @@ impl Frontmatter {
     pub fn offset_of(&self, key: &str) -> usize {
         let mut offset = 0;
         for line in self.yaml.split_inclusive('\n') {
-            if line
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-            {
+            if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
                 return self.yaml_start + offset;
             }
             offset += line.len();

@@ -19,11 +19,7 @@ pub fn parse(expr: &str) -> Result<Option<Value>, String> {
     match serde_json::from_str::<Value>(expr) {
         Ok(value) => Ok(Some(value)),
         Err(json_error) => parse_js_literal(expr).map(Some).map_err(|js_error| {
-            if json_error.is_syntax() || json_error.is_eof() {
-                js_error
-            } else {
-                json_error.to_string()
-            }
+            if json_error.is_syntax() || json_error.is_eof() { js_error } else { json_error.to_string() }
         }),
     }
 }
@@ -31,13 +27,11 @@ pub fn parse(expr: &str) -> Result<Option<Value>, String> {
 fn parse_js_literal(expr: &str) -> Result<Value, String> {
     let depth = max_nesting(expr);
     if depth > MAX_NESTING {
-        return Err(format!(
-            "value nested {depth} levels deep: expected at most {MAX_NESTING}"
-        ));
+        return Err(format!("value nested {depth} levels deep: expected at most {MAX_NESTING}"));
     }
     let marked = mark_undefined(expr);
-    let mut value = json5::from_str::<Value>(&marked)
-        .map_err(|e| format!("expected a JSON or JavaScript object literal: {e}"))?;
+    let mut value =
+        json5::from_str::<Value>(&marked).map_err(|e| format!("expected a JSON or JavaScript object literal: {e}"))?;
     if marked.len() != expr.len() {
         strip_undefined(&mut value);
     }
@@ -139,20 +133,14 @@ mod tests {
 
     #[test]
     fn reads_json_js_literals_and_undefined() {
-        assert_eq!(
-            parse(r#"{"type":"string"}"#),
-            Ok(Some(json!({"type": "string"})))
-        );
+        assert_eq!(parse(r#"{"type":"string"}"#), Ok(Some(json!({"type": "string"}))));
         assert_eq!(
             parse("{ type: 'string', enum: ['a', \"b\",], }"),
             Ok(Some(json!({"type": "string", "enum": ["a", "b"]})))
         );
         assert_eq!(parse("undefined"), Ok(None));
         assert_eq!(parse("false"), Ok(Some(json!(false))));
-        assert_eq!(
-            parse("{ a: undefined, b: 'undefined' }"),
-            Ok(Some(json!({"b": "undefined"})))
-        );
+        assert_eq!(parse("{ a: undefined, b: 'undefined' }"), Ok(Some(json!({"b": "undefined"}))));
         assert_eq!(parse("[1, undefined]"), Ok(Some(json!([1]))));
     }
 

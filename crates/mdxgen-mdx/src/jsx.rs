@@ -11,9 +11,8 @@ use std::ops::Range;
 pub const MAX_DEPTH: usize = 2_000;
 
 /// HTML elements that never have children or a closing tag.
-const VOID_ELEMENTS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr",
-];
+const VOID_ELEMENTS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"];
 
 #[derive(Debug, Clone)]
 pub enum AttrValue {
@@ -70,8 +69,7 @@ pub struct Tree<'s> {
 impl<'s> Tree<'s> {
     /// The elements enclosing `id`, innermost first.
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = (NodeId, &Element)> + '_ {
-        std::iter::successors(self.parents[id], |&p| self.parents[p])
-            .filter_map(|p| self.element(p).map(|e| (p, e)))
+        std::iter::successors(self.parents[id], |&p| self.parents[p]).filter_map(|p| self.element(p).map(|e| (p, e)))
     }
 
     pub fn slice(&self, range: &Range<usize>) -> &'s str {
@@ -90,11 +88,7 @@ impl<'s> Tree<'s> {
     }
 
     pub fn attr<'t>(&'t self, element: &'t Element, name: &str) -> Option<&'t AttrValue> {
-        element
-            .attrs
-            .iter()
-            .find(|a| self.slice(&a.name) == name)
-            .map(|a| &a.value)
+        element.attrs.iter().find(|a| self.slice(&a.name) == name).map(|a| &a.value)
     }
 
     /// All nodes in document order (depth first), without recursion.
@@ -111,9 +105,7 @@ impl<'s> Tree<'s> {
 
     /// The elements named `name`, in document order.
     pub fn elements_named<'t>(&'t self, name: &'t str) -> impl Iterator<Item = &'t Element> + 't {
-        self.walk()
-            .filter_map(|id| self.element(id))
-            .filter(move |e| self.name(e) == name)
+        self.walk().filter_map(|id| self.element(id)).filter(move |e| self.name(e) == name)
     }
 
     /// The text of a node and all its descendants, joined as they stand in the page.
@@ -142,22 +134,8 @@ pub fn parse(text: &str) -> (Tree<'_>, Vec<JsxError>) {
         errors: Vec::new(),
     };
     parser.run();
-    let Parser {
-        nodes,
-        roots,
-        parents,
-        errors,
-        ..
-    } = parser;
-    (
-        Tree {
-            text,
-            nodes,
-            roots,
-            parents,
-        },
-        errors,
-    )
+    let Parser { nodes, roots, parents, errors, .. } = parser;
+    (Tree { text, nodes, roots, parents }, errors)
 }
 
 struct Parser<'s> {
@@ -186,11 +164,7 @@ impl Parser<'_> {
                 self.close_tag(lt)
             } else if self.text[lt..].starts_with("<!--") {
                 self.push_text(text_start, lt);
-                Some(
-                    self.text[lt..]
-                        .find("-->")
-                        .map_or(self.text.len(), |e| lt + e + 3),
-                )
+                Some(self.text[lt..].find("-->").map_or(self.text.len(), |e| lt + e + 3))
             } else {
                 pos = lt + 1;
                 continue;
@@ -213,7 +187,10 @@ impl Parser<'_> {
                 if !is_component(name) {
                     continue;
                 }
-                self.errors.push(JsxError { offset: e.start, message: format!("`<{name}>` is never closed: expected `</{name}>` before the end of the page") });
+                self.errors.push(JsxError {
+                    offset: e.start,
+                    message: format!("`<{name}>` is never closed: expected `</{name}>` before the end of the page"),
+                });
             }
         }
     }
@@ -239,10 +216,7 @@ impl Parser<'_> {
     }
 
     fn error(&mut self, offset: usize, message: impl Into<String>) {
-        self.errors.push(JsxError {
-            offset,
-            message: message.into(),
-        });
+        self.errors.push(JsxError { offset, message: message.into() });
     }
 
     /// Parses `<Name attrs... >` or `/>` at `lt`; returns the offset after it, or `None` to stop parsing.
@@ -272,27 +246,18 @@ impl Parser<'_> {
                     let end = self.scan_braces(pos)?;
                     let inner = self.text[pos + 1..end - 1].trim_start();
                     let Some(spread) = inner.strip_prefix("...") else {
-                        self.error(
-                            pos,
-                            "expected a spread `{...expr}` or an attribute name in a tag",
-                        );
+                        self.error(pos, "expected a spread `{...expr}` or an attribute name in a tag");
                         pos = end;
                         continue;
                     };
                     let spread_start = end - 1 - spread.len();
-                    attrs.push(Attr {
-                        name: pos..pos,
-                        value: AttrValue::Spread(spread_start..end - 1),
-                    });
+                    attrs.push(Attr { name: pos..pos, value: AttrValue::Spread(spread_start..end - 1) });
                     pos = end;
                 }
                 Some(b) if is_name_byte(*b) => {
                     let attr_name = pos..self.scan_name(pos);
                     let (value, end) = self.attr_value(attr_name.end)?;
-                    attrs.push(Attr {
-                        name: attr_name,
-                        value,
-                    });
+                    attrs.push(Attr { name: attr_name, value });
                     pos = end;
                 }
                 Some(_) => {
@@ -309,17 +274,15 @@ impl Parser<'_> {
             }
         };
         let id = self.nodes.len();
-        self.nodes.push(Node::Element(Element {
-            name: name.clone(),
-            attrs,
-            children: Vec::new(),
-            start: lt,
-        }));
+        self.nodes.push(Node::Element(Element { name: name.clone(), attrs, children: Vec::new(), start: lt }));
         self.attach(id);
         let void = VOID_ELEMENTS.contains(&self.text[name].to_ascii_lowercase().as_str());
         if !self_closing && !void {
             if self.stack.len() >= MAX_DEPTH {
-                self.error(lt, format!("elements nested deeper than {MAX_DEPTH} levels: expected a page as the plugin writes it"));
+                self.error(
+                    lt,
+                    format!("elements nested deeper than {MAX_DEPTH} levels: expected a page as the plugin writes it"),
+                );
                 return None;
             }
             self.stack.push(id);
@@ -342,10 +305,7 @@ impl Parser<'_> {
             Some(&quote @ (b'"' | b'\'')) => match self.text[pos + 1..].find(quote as char) {
                 Some(len) => Some((AttrValue::Str(pos + 1..pos + 1 + len), pos + len + 2)),
                 None => {
-                    self.error(
-                        pos,
-                        "attribute string is never closed: expected a closing quote",
-                    );
+                    self.error(pos, "attribute string is never closed: expected a closing quote");
                     None
                 }
             },
@@ -362,15 +322,13 @@ impl Parser<'_> {
         let name = &self.text[lt + 2..name_end];
         let pos = self.skip_space(name_end);
         if self.bytes.get(pos) != Some(&b'>') {
-            self.error(
-                lt,
-                format!("closing tag `</{name}` is cut off: expected `>`"),
-            );
+            self.error(lt, format!("closing tag `</{name}` is cut off: expected `>`"));
             return None;
         }
-        let open = self.stack.iter().rposition(
-            |&id| matches!(&self.nodes[id], Node::Element(e) if &self.text[e.name.clone()] == name),
-        );
+        let open = self
+            .stack
+            .iter()
+            .rposition(|&id| matches!(&self.nodes[id], Node::Element(e) if &self.text[e.name.clone()] == name));
         match open {
             Some(depth) => {
                 for &unclosed in &self.stack[depth + 1..] {
@@ -387,10 +345,7 @@ impl Parser<'_> {
                 }
                 self.stack.truncate(depth);
             }
-            None => self.error(
-                lt,
-                format!("`</{name}>` closes nothing: no `<{name}>` is open"),
-            ),
+            None => self.error(lt, format!("`</{name}>` closes nothing: no `<{name}>` is open")),
         }
         Some(pos + 1)
     }
@@ -431,10 +386,7 @@ impl Parser<'_> {
             }
             pos += 1;
         }
-        self.error(
-            open,
-            "expression `{...}` is never closed: expected a matching `}`",
-        );
+        self.error(open, "expression `{...}` is never closed: expected a matching `}`");
         None
     }
 }
@@ -470,10 +422,7 @@ mod tests {
     use super::*;
 
     fn names(tree: &Tree<'_>) -> Vec<String> {
-        tree.walk()
-            .filter_map(|id| tree.element(id))
-            .map(|e| tree.name(e).to_owned())
-            .collect()
+        tree.walk().filter_map(|id| tree.element(id)).map(|e| tree.name(e).to_owned()).collect()
     }
 
     #[test]
@@ -483,15 +432,11 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(names(&tree), ["A", "br", "B"]);
         let a = tree.elements_named("A").next().expect("A");
-        let Some(AttrValue::Expr(r)) = tree.attr(a, "x") else {
-            panic!("x")
-        };
+        let Some(AttrValue::Expr(r)) = tree.attr(a, "x") else { panic!("x") };
         assert_eq!(tree.slice(r), r#"{"a":"}"}"#);
         assert!(matches!(tree.attr(a, "y"), Some(AttrValue::Str(r)) if tree.slice(r) == "s"));
         assert!(matches!(tree.attr(a, "flag"), Some(AttrValue::Flag)));
-        assert!(
-            matches!(&a.attrs[3].value, AttrValue::Spread(r) if tree.slice(r) == r#"require("./a.json")"#)
-        );
+        assert!(matches!(&a.attrs[3].value, AttrValue::Spread(r) if tree.slice(r) == r#"require("./a.json")"#));
         assert_eq!(tree.text_of(0), "text");
     }
 

@@ -40,10 +40,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self {
-            ignore_api_frontmatter: false,
-            max_inflated_bytes: 64 << 20,
-        }
+        Self { ignore_api_frontmatter: false, max_inflated_bytes: 64 << 20 }
     }
 }
 
@@ -67,13 +64,9 @@ impl Sidecars for FsSidecars {
 /// Resolves a `require` path beside `page`, refusing absolute paths and `..`.
 pub fn sidecar_path(page: &Path, relative: &str) -> Result<PathBuf, String> {
     let rel = Path::new(relative);
-    let escapes = rel
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    let escapes = rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
     if escapes {
-        return Err(format!(
-            "`require(\"{relative}\")` leaves the page's folder: expected a file beside the page"
-        ));
+        return Err(format!("`require(\"{relative}\")` leaves the page's folder: expected a file beside the page"));
     }
     Ok(page.parent().unwrap_or(Path::new(".")).join(rel))
 }
@@ -149,25 +142,11 @@ pub struct ReadResult {
 
 /// Reads one file. `path` names it in diagnostics and decides its kind (`*.api.mdx`, `*.info.mdx`,
 /// `*.tag.mdx`, `sidebar.ts`/`sidebar.js`); other `.mdx` files are read as operation pages.
-pub fn read_page(
-    path: &Path,
-    text: &str,
-    options: &ReadOptions,
-    sidecars: &dyn Sidecars,
-) -> ReadResult {
+pub fn read_page(path: &Path, text: &str, options: &ReadOptions, sidecars: &dyn Sidecars) -> ReadResult {
     let source = Source::new(text);
-    let mut reader = PageReader {
-        path,
-        source: &source,
-        options,
-        sidecars,
-        diagnostics: Vec::new(),
-    };
+    let mut reader = PageReader { path, source: &source, options, sidecars, diagnostics: Vec::new() };
     let page = reader.read();
-    ReadResult {
-        page,
-        diagnostics: reader.diagnostics,
-    }
+    ReadResult { page, diagnostics: reader.diagnostics }
 }
 
 /// Reads the file at `path` from disk. Files that are not UTF-8 get a diagnostic, not a panic.
@@ -192,12 +171,7 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> ReadResult {
         },
         Err(e) => ReadResult {
             page: None,
-            diagnostics: vec![Diagnostic::error(
-                path,
-                None,
-                "io",
-                format!("cannot read the file: {e}"),
-            )],
+            diagnostics: vec![Diagnostic::error(path, None, "io", format!("cannot read the file: {e}"))],
         },
     }
 }
@@ -213,22 +187,16 @@ struct PageReader<'a> {
 impl<'a> PageReader<'a> {
     fn error(&mut self, offset: usize, code: &'static str, message: impl Into<String>) {
         let at = self.source.locate(offset);
-        self.diagnostics
-            .push(Diagnostic::error(self.path, Some(at), code, message));
+        self.diagnostics.push(Diagnostic::error(self.path, Some(at), code, message));
     }
 
     fn warning(&mut self, offset: usize, code: &'static str, message: impl Into<String>) {
         let at = self.source.locate(offset);
-        self.diagnostics
-            .push(Diagnostic::warning(self.path, Some(at), code, message));
+        self.diagnostics.push(Diagnostic::warning(self.path, Some(at), code, message));
     }
 
     fn read(&mut self) -> Option<Page> {
-        let name = self
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+        let name = self.path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         if name.starts_with("sidebar.") && (name.ends_with(".ts") || name.ends_with(".js")) {
             return match sidebar::parse(self.source.text()) {
                 Ok(sidebar) => Some(Page::Sidebar(sidebar)),
@@ -240,11 +208,7 @@ impl<'a> PageReader<'a> {
         }
         let text = self.source.text();
         if text.trim().is_empty() {
-            self.error(
-                0,
-                "empty",
-                "the page is empty: expected frontmatter (`---`) and a component tree",
-            );
+            self.error(0, "empty", "the page is empty: expected frontmatter (`---`) and a component tree");
             return None;
         }
         let (frontmatter, body_start) = self.frontmatter()?;
@@ -252,12 +216,9 @@ impl<'a> PageReader<'a> {
             return Some(Page::Info(self.info_page(frontmatter.as_ref(), body_start)));
         }
         if name.ends_with(".tag.mdx") {
-            return self
-                .tag_page(frontmatter.as_ref(), body_start)
-                .map(Page::Tag);
+            return self.tag_page(frontmatter.as_ref(), body_start).map(Page::Tag);
         }
-        self.operation_page(frontmatter.as_ref(), body_start)
-            .map(Page::Operation)
+        self.operation_page(frontmatter.as_ref(), body_start).map(Page::Operation)
     }
 
     /// The parsed frontmatter (if any) and where the body starts; `None` when the block is broken.
@@ -288,11 +249,7 @@ impl<'a> PageReader<'a> {
         tree
     }
 
-    fn operation_page(
-        &mut self,
-        fm: Option<&Frontmatter>,
-        body_start: usize,
-    ) -> Option<OperationPage> {
+    fn operation_page(&mut self, fm: Option<&Frontmatter>, body_start: usize) -> Option<OperationPage> {
         // The tree is always parsed: it is cheap, and a page cut off after an intact frontmatter is still
         // a broken page the user should hear about.
         let tree = self.body_tree(body_start);
@@ -323,21 +280,14 @@ impl<'a> PageReader<'a> {
             self.error(
                 at,
                 "api-blob",
-                format!(
-                    "expected `api:` to hold a JSON object, found {}",
-                    frontmatter::kind(&api)
-                ),
+                format!("expected `api:` to hold a JSON object, found {}", frontmatter::kind(&api)),
             );
             return None;
         };
         let method = take_string(&mut api, "method");
         let path = take_string(&mut api, "path");
         let (Some(method), Some(path)) = (method, path) else {
-            self.error(
-                at,
-                "api-blob",
-                "expected `method` and `path` in the `api:` object",
-            );
+            self.error(at, "api-blob", "expected `method` and `path` in the `api:` object");
             return None;
         };
         let servers = api.remove("servers");
@@ -352,11 +302,7 @@ impl<'a> PageReader<'a> {
         }
         let mut examples = Vec::new();
         if let Some(value) = request_example {
-            examples.push(Example {
-                status: None,
-                media_type: "application/json".into(),
-                value,
-            });
+            examples.push(Example { status: None, media_type: "application/json".into(), value });
         }
         Some(OperationPage {
             doc_id: None,
@@ -388,17 +334,11 @@ impl<'a> PageReader<'a> {
         let method = self.string_attr(tree, endpoint, "method", body_start);
         let path = self.string_attr(tree, endpoint, "path", body_start);
         let (Some(method), Some(path)) = (method, path) else {
-            self.error(
-                body_start + endpoint.start,
-                "page",
-                "expected `method` and `path` props on `<MethodEndpoint>`",
-            );
+            self.error(body_start + endpoint.start, "page", "expected `method` and `path` props on `<MethodEndpoint>`");
             return None;
         };
         let mut operation = Map::new();
-        if let Some(title) =
-            shell::page_title(tree).or_else(|| fm.and_then(|fm| fm.str("title")).map(str::to_owned))
-        {
+        if let Some(title) = shell::page_title(tree).or_else(|| fm.and_then(|fm| fm.str("title")).map(str::to_owned)) {
             operation.insert("summary".into(), Value::String(title));
         }
         if let Some(description) = shell::description(tree, endpoint) {
@@ -407,9 +347,8 @@ impl<'a> PageReader<'a> {
         if shell::is_deprecated(tree) {
             operation.insert("deprecated".into(), Value::Bool(true));
         }
-        let uses_shell = ["ParamsDetails", "RequestSchema", "StatusCodes"]
-            .iter()
-            .any(|n| tree.elements_named(n).next().is_some());
+        let uses_shell =
+            ["ParamsDetails", "RequestSchema", "StatusCodes"].iter().any(|n| tree.elements_named(n).next().is_some());
         let examples = if uses_shell {
             shell::read_into(tree, body_start, self, &mut operation);
             Vec::new()
@@ -431,24 +370,14 @@ impl<'a> PageReader<'a> {
 
     /// A prop's value as JSON: inline (`name={...}`), or from a spread `{...require("./x.json")}` sidecar.
     /// `Ok(None)` when the element does not set it.
-    fn prop(
-        &mut self,
-        tree: &jsx::Tree<'_>,
-        element: &jsx::Element,
-        name: &str,
-        body_start: usize,
-    ) -> Option<Value> {
+    fn prop(&mut self, tree: &jsx::Tree<'_>, element: &jsx::Element, name: &str, body_start: usize) -> Option<Value> {
         for attr in element.attrs.iter().rev() {
             match &attr.value {
                 jsx::AttrValue::Expr(range) if tree.slice(&attr.name) == name => {
                     return match jsvalue::parse(tree.slice(range)) {
                         Ok(value) => value,
                         Err(message) => {
-                            self.error(
-                                body_start + range.start,
-                                "prop",
-                                format!("prop `{name}`: {message}"),
-                            );
+                            self.error(body_start + range.start, "prop", format!("prop `{name}`: {message}"));
                             None
                         }
                     };
@@ -473,10 +402,7 @@ impl<'a> PageReader<'a> {
     /// The object a spread expression stands for: `require("./x.json")` or an inline object.
     fn spread(&mut self, expr: &str, offset: usize) -> Option<Value> {
         let expr = expr.trim();
-        let Some(target) = expr
-            .strip_prefix("require(")
-            .and_then(|r| r.strip_suffix(')'))
-        else {
+        let Some(target) = expr.strip_prefix("require(").and_then(|r| r.strip_suffix(')')) else {
             return match jsvalue::parse(expr) {
                 Ok(value) => value,
                 Err(message) => {
@@ -496,7 +422,11 @@ impl<'a> PageReader<'a> {
         match serde_json::from_str::<Value>(&text) {
             Ok(value) => Some(value),
             Err(e) => {
-                self.error(offset, "sidecar", format!("`{relative}` is not valid JSON ({e}): expected the props object the plugin writes"));
+                self.error(
+                    offset,
+                    "sidecar",
+                    format!("`{relative}` is not valid JSON ({e}): expected the props object the plugin writes"),
+                );
                 None
             }
         }
@@ -509,8 +439,7 @@ impl<'a> PageReader<'a> {
         name: &str,
         body_start: usize,
     ) -> Option<String> {
-        self.prop(tree, element, name, body_start)
-            .and_then(|v| v.as_str().map(str::to_owned))
+        self.prop(tree, element, name, body_start).and_then(|v| v.as_str().map(str::to_owned))
     }
 
     fn info_page(&mut self, fm: Option<&Frontmatter>, body_start: usize) -> InfoPage {
@@ -521,38 +450,20 @@ impl<'a> PageReader<'a> {
                 Some(jsx::AttrValue::Expr(r)) => jsvalue::parse(tree.slice(r)).ok().flatten(),
                 _ => None,
             })
-            .and_then(|v| {
-                v.as_str()
-                    .and_then(|s| s.strip_prefix("Version: "))
-                    .map(str::to_owned)
-            });
-        let title = shell::page_title(&tree)
-            .or_else(|| fm.and_then(|fm| fm.str("title")).map(str::to_owned));
-        let description = fm
-            .and_then(|fm| fm.str("description"))
-            .filter(|d| !d.is_empty())
-            .map(str::to_owned);
-        InfoPage {
-            title,
-            version,
-            description,
-        }
+            .and_then(|v| v.as_str().and_then(|s| s.strip_prefix("Version: ")).map(str::to_owned));
+        let title = shell::page_title(&tree).or_else(|| fm.and_then(|fm| fm.str("title")).map(str::to_owned));
+        let description = fm.and_then(|fm| fm.str("description")).filter(|d| !d.is_empty()).map(str::to_owned);
+        InfoPage { title, version, description }
     }
 
     fn tag_page(&mut self, fm: Option<&Frontmatter>, body_start: usize) -> Option<TagPage> {
         let tree = self.body_tree(body_start);
-        let name = fm
-            .and_then(|fm| fm.str("title"))
-            .map(str::to_owned)
-            .or_else(|| shell::page_title(&tree));
+        let name = fm.and_then(|fm| fm.str("title")).map(str::to_owned).or_else(|| shell::page_title(&tree));
         let Some(name) = name else {
             self.error(0, "page", "expected a `title:` naming the tag");
             return None;
         };
-        let description = fm
-            .and_then(|fm| fm.str("description"))
-            .filter(|d| !d.is_empty())
-            .map(str::to_owned);
+        let description = fm.and_then(|fm| fm.str("description")).filter(|d| !d.is_empty()).map(str::to_owned);
         Some(TagPage { name, description })
     }
 }

@@ -37,10 +37,7 @@ pub(crate) fn read_into(
 /// The plugin renders a `RequestSchema` even for operations without a body; its `body` is then absent or
 /// has no content.
 fn is_empty_body(key: &str, value: &Value) -> bool {
-    key == "requestBody"
-        && value
-            .get("content")
-            .is_none_or(|c| c.as_object().is_some_and(Map::is_empty))
+    key == "requestBody" && value.get("content").is_none_or(|c| c.as_object().is_some_and(Map::is_empty))
 }
 
 /// The `<Heading as="h1" children="...">` text.
@@ -52,11 +49,7 @@ pub(crate) fn page_title(tree: &Tree<'_>) -> Option<String> {
 
 fn string_prop(tree: &Tree<'_>, element: &Element, name: &str) -> Option<String> {
     match tree.attr(element, name)? {
-        AttrValue::Expr(r) => jsvalue::parse(tree.slice(r))
-            .ok()
-            .flatten()?
-            .as_str()
-            .map(str::to_owned),
+        AttrValue::Expr(r) => jsvalue::parse(tree.slice(r)).ok().flatten()?.as_str().map(str::to_owned),
         AttrValue::Str(r) => Some(tree.slice(r).to_owned()),
         _ => None,
     }
@@ -64,10 +57,8 @@ fn string_prop(tree: &Tree<'_>, element: &Element, name: &str) -> Option<String>
 
 /// The markdown between `<MethodEndpoint>` and the next heading, without the deprecation notice.
 pub(crate) fn description(tree: &Tree<'_>, endpoint: &Element) -> Option<String> {
-    let position = tree
-        .roots
-        .iter()
-        .position(|&id| matches!(&tree.nodes[id], Node::Element(e) if e.start == endpoint.start))?;
+    let position =
+        tree.roots.iter().position(|&id| matches!(&tree.nodes[id], Node::Element(e) if e.start == endpoint.start))?;
     let mut text = String::new();
     for &id in &tree.roots[position + 1..] {
         match &tree.nodes[id] {
@@ -83,7 +74,9 @@ pub(crate) fn description(tree: &Tree<'_>, endpoint: &Element) -> Option<String>
 
 /// Whether the page shows the plugin's `:::caution deprecated` notice.
 pub(crate) fn is_deprecated(tree: &Tree<'_>) -> bool {
-    tree.roots.iter().any(|&id| matches!(&tree.nodes[id], Node::Text(r) if tree.slice(r).lines().any(is_deprecation_fence)))
+    tree.roots
+        .iter()
+        .any(|&id| matches!(&tree.nodes[id], Node::Text(r) if tree.slice(r).lines().any(is_deprecation_fence)))
 }
 
 fn is_deprecation_fence(line: &str) -> bool {

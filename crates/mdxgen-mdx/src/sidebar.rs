@@ -21,23 +21,14 @@ pub struct SidebarError {
 
 /// Reads the object literal assigned in `sidebar.ts` (`const sidebar: SidebarsConfig = {...};`).
 pub fn parse(text: &str) -> Result<Sidebar, SidebarError> {
-    let start = text
-        .find("= {")
-        .map(|i| i + 2)
-        .or_else(|| text.find("= [").map(|i| i + 2));
+    let start = text.find("= {").map(|i| i + 2).or_else(|| text.find("= [").map(|i| i + 2));
     let Some(start) = start else {
-        return Err(SidebarError {
-            offset: 0,
-            message: "expected `const sidebar = {...}` or `= [...]`".into(),
-        });
+        return Err(SidebarError { offset: 0, message: "expected `const sidebar = {...}` or `= [...]`".into() });
     };
     let end = text.rfind(['}', ']']).map_or(text.len(), |i| i + 1);
     let literal = if end > start { &text[start..end] } else { "" };
     let value = crate::jsvalue::parse(literal)
-        .map_err(|message| SidebarError {
-            offset: start,
-            message: format!("sidebar object: {message}"),
-        })?
+        .map_err(|message| SidebarError { offset: start, message: format!("sidebar object: {message}") })?
         .unwrap_or(Value::Null);
     let mut sidebar = Sidebar::default();
     let mut stack = vec![&value];
@@ -45,11 +36,7 @@ pub fn parse(text: &str) -> Result<Sidebar, SidebarError> {
         match v {
             Value::Array(items) => stack.extend(items.iter().rev()),
             Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("category") => {
-                let label = map
-                    .get("label")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
+                let label = map.get("label").and_then(Value::as_str).unwrap_or_default().to_owned();
                 let doc_ids = doc_ids(map.get("items"));
                 sidebar.categories.push(Category { label, doc_ids });
             }
@@ -87,12 +74,6 @@ const sidebar: SidebarsConfig = {
 export default sidebar.apisidebar;
 "#;
         let sidebar = parse(text).ok().expect("parses");
-        assert_eq!(
-            sidebar.categories,
-            [Category {
-                label: "admin".into(),
-                doc_ids: vec!["admin-list".into()]
-            }]
-        );
+        assert_eq!(sidebar.categories, [Category { label: "admin".into(), doc_ids: vec!["admin-list".into()] }]);
     }
 }

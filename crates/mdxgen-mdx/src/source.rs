@@ -21,8 +21,7 @@ pub struct Source<'a> {
 
 static SIZE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+(\.\d+)? ?(B|bytes|KiB|MiB|KB|MB)$").expect("valid regex"));
-static LINES_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+ lines?$").expect("valid regex"));
+static LINES_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+ lines?$").expect("valid regex"));
 
 /// How many leading lines may belong to a viewer header. Real headers have at most a dozen.
 const HEADER_SEARCH_LINES: usize = 24;
@@ -34,12 +33,7 @@ impl<'a> Source<'a> {
         let drop_pipes = has_pipe_interleave(&lines[skip..]);
         let index = LineIndex::new(original);
         if skip == 0 && !drop_pipes {
-            return Self {
-                original,
-                clean: original.to_owned(),
-                kept_lines: Vec::new(),
-                index,
-            };
+            return Self { original, clean: original.to_owned(), kept_lines: Vec::new(), index };
         }
         let mut clean = String::with_capacity(original.len());
         let mut kept_lines = Vec::new();
@@ -50,12 +44,7 @@ impl<'a> Source<'a> {
             kept_lines.push((clean.len(), start));
             clean.push_str(line);
         }
-        Self {
-            original,
-            clean,
-            kept_lines,
-            index,
-        }
+        Self { original, clean, kept_lines, index }
     }
 
     /// The text with web-view noise removed.
@@ -70,17 +59,14 @@ impl<'a> Source<'a> {
 
     /// The line and column in the original file of byte `offset` of the cleaned text.
     pub fn locate(&self, offset: usize) -> LineCol {
-        self.index
-            .line_col(self.original, self.original_offset(offset))
+        self.index.line_col(self.original, self.original_offset(offset))
     }
 
     fn original_offset(&self, offset: usize) -> usize {
         if self.kept_lines.is_empty() {
             return offset;
         }
-        let i = self
-            .kept_lines
-            .partition_point(|&(clean_start, _)| clean_start <= offset);
+        let i = self.kept_lines.partition_point(|&(clean_start, _)| clean_start <= offset);
         match i.checked_sub(1) {
             Some(i) => {
                 let (clean_start, original_start) = self.kept_lines[i];
@@ -106,11 +92,7 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Two headers are known: "N lines / N KiB / <language>" (possibly twice), and "Files / <path> /
 /// [commit line] / <date>" followed by the former. A page that starts with `---` or `<` has none.
 fn header_line_count(lines: &[(usize, &str)]) -> usize {
-    let trimmed: Vec<&str> = lines
-        .iter()
-        .take(HEADER_SEARCH_LINES)
-        .map(|(_, l)| l.trim())
-        .collect();
+    let trimmed: Vec<&str> = lines.iter().take(HEADER_SEARCH_LINES).map(|(_, l)| l.trim()).collect();
     let first = trimmed.iter().position(|l| !l.is_empty());
     let Some(first) = first else { return 0 };
     if trimmed[first] != "Files" && !LINES_LINE.is_match(trimmed[first]) {
@@ -118,8 +100,8 @@ fn header_line_count(lines: &[(usize, &str)]) -> usize {
     }
     let mut end = 0;
     for i in 0..trimmed.len() {
-        let is_size_block = LINES_LINE.is_match(trimmed[i])
-            && trimmed.get(i + 1).is_some_and(|l| SIZE_LINE.is_match(l));
+        let is_size_block =
+            LINES_LINE.is_match(trimmed[i]) && trimmed.get(i + 1).is_some_and(|l| SIZE_LINE.is_match(l));
         if is_size_block {
             // The line after the size names the language ("Plaintext", "MDX", ...).
             end = (i + 3).min(trimmed.len());
@@ -157,20 +139,8 @@ mod tests {
         let source = Source::new(text);
         assert_eq!(source.text(), "---\nid: a\n---\n<X/>\nmore\n");
         let x = source.text().find("<X").unwrap();
-        assert_eq!(
-            source.locate(x),
-            LineCol {
-                line: 16,
-                column: 1
-            }
-        );
-        assert_eq!(
-            source.locate(x + 1),
-            LineCol {
-                line: 16,
-                column: 2
-            }
-        );
+        assert_eq!(source.locate(x), LineCol { line: 16, column: 1 });
+        assert_eq!(source.locate(x + 1), LineCol { line: 16, column: 2 });
     }
 
     #[test]
@@ -178,12 +148,6 @@ mod tests {
         let text = "Files\nauthentik/website/docs/a.api.mdx\nTana first pass\n2024-10-22 15:10:13 -05:00\n\n584 lines\n24 KiB\nPlaintext\n\n---\nid: a\n---\n";
         let source = Source::new(text);
         assert_eq!(source.text(), "\n---\nid: a\n---\n");
-        assert_eq!(
-            source.locate(1),
-            LineCol {
-                line: 10,
-                column: 1
-            }
-        );
+        assert_eq!(source.locate(1), LineCol { line: 10, column: 1 });
     }
 }

@@ -12,10 +12,7 @@ fn corpus_root() -> Option<PathBuf> {
     if root.is_dir() {
         Some(root)
     } else {
-        eprintln!(
-            "SKIPPED: no corpus at {} (set MDXGEN_CORPUS or put shared/ beside the repo)",
-            root.display()
-        );
+        eprintln!("SKIPPED: no corpus at {} (set MDXGEN_CORPUS or put shared/ beside the repo)", root.display());
         None
     }
 }
@@ -49,10 +46,7 @@ fn pages_in(dir: &Path) -> Vec<PathBuf> {
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "mdx")
-                || p.file_name().is_some_and(|n| n == "sidebar.ts")
-        })
+        .filter(|p| p.extension().is_some_and(|e| e == "mdx") || p.file_name().is_some_and(|n| n == "sidebar.ts"))
         .collect();
     pages.sort();
     pages
@@ -66,29 +60,15 @@ fn read_all(options: &ReadOptions) {
             let result = read_file(&page, options);
             pages += 1;
             operations += usize::from(matches!(result.page, Some(Page::Operation(_))));
-            errors.extend(
-                result
-                    .diagnostics
-                    .into_iter()
-                    .filter(|d| d.is_error())
-                    .map(|d| d.to_string()),
-            );
+            errors.extend(result.diagnostics.into_iter().filter(|d| d.is_error()).map(|d| d.to_string()));
         }
     }
-    eprintln!(
-        "read {pages} pages, {operations} operations, {} errors",
-        errors.len()
-    );
+    eprintln!("read {pages} pages, {operations} operations, {} errors", errors.len());
     assert!(
         errors.is_empty(),
         "{} errors, first ones:\n{}",
         errors.len(),
-        errors
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
+        errors.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
     );
     assert!(operations > 4000, "only {operations} operations read");
 }
@@ -100,8 +80,5 @@ fn every_corpus_page_reads_without_errors() {
 
 #[test]
 fn every_corpus_page_reads_from_its_tree_without_errors() {
-    read_all(&ReadOptions {
-        ignore_api_frontmatter: true,
-        ..ReadOptions::default()
-    });
+    read_all(&ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() });
 }
