@@ -23,7 +23,7 @@ pub mod source;
 
 use std::path::{Component, Path, PathBuf};
 
-use mdxgen_diag::Diagnostic;
+use mdxgen_diag::{Diagnostic, LineCol};
 use serde_json::{Map, Value};
 
 use crate::frontmatter::Frontmatter;
@@ -92,6 +92,8 @@ pub enum Origin {
 pub struct OperationPage {
     /// The page's `id:` (its doc id in the site).
     pub doc_id: Option<String>,
+    /// Where the operation is defined in the file: the `api:` key, or `<MethodEndpoint>`.
+    pub at: LineCol,
     /// Lower-case HTTP method.
     pub method: String,
     pub path: String,
@@ -306,6 +308,7 @@ impl<'a> PageReader<'a> {
         }
         Some(OperationPage {
             doc_id: None,
+            at: self.source.locate(at),
             method: method.to_ascii_lowercase(),
             path,
             operation: api,
@@ -357,6 +360,7 @@ impl<'a> PageReader<'a> {
         };
         Some(OperationPage {
             doc_id: None,
+            at: self.source.locate(body_start + endpoint.start),
             method: method.to_ascii_lowercase(),
             path,
             operation,

@@ -1,62 +1,14 @@
 //! Every page of every corpus in `../shared/corpus` reads with zero errors, from the frontmatter and from the
 //! component tree alone.
 
-use std::path::{Path, PathBuf};
-
 use mdxgen_mdx::{Page, ReadOptions, read_file};
-
-fn corpus_root() -> Option<PathBuf> {
-    let root = std::env::var_os("MDXGEN_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    if root.is_dir() {
-        Some(root)
-    } else {
-        eprintln!("SKIPPED: no corpus at {} (set MDXGEN_CORPUS or put shared/ beside the repo)", root.display());
-        None
-    }
-}
-
-/// Every `pages` folder under `root`.
-fn page_dirs(root: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                if path.file_name().is_some_and(|n| n == "pages") {
-                    found.push(path);
-                } else {
-                    stack.push(path);
-                }
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
-fn pages_in(dir: &Path) -> Vec<PathBuf> {
-    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "mdx") || p.file_name().is_some_and(|n| n == "sidebar.ts"))
-        .collect();
-    pages.sort();
-    pages
-}
+use mdxgen_testkit::{corpora, corpus_root, page_files};
 
 fn read_all(options: &ReadOptions) {
     let Some(root) = corpus_root() else { return };
     let (mut pages, mut operations, mut errors) = (0, 0, Vec::new());
-    for dir in page_dirs(&root) {
-        for page in pages_in(&dir) {
+    for corpus in corpora(&root) {
+        for page in page_files(&corpus.pages) {
             let result = read_file(&page, options);
             pages += 1;
             operations += usize::from(matches!(result.page, Some(Page::Operation(_))));

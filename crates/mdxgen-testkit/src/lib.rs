@@ -1,0 +1,75 @@
+//! Test support: where the corpora of `../shared/corpus` are and what each holds.
+//!
+//! A corpus is `<api>/v<plugin>/pages` beside its source spec `<api>/spec.{yaml,json}`. Tests that need
+//! the corpora call [`corpus_root`], which prints a clear SKIPPED line when they are absent.
+
+use std::path::{Path, PathBuf};
+
+/// One plugin version's pages of one API, and the spec they were made from.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// `authentik-2024.8.1/v3.0.1`, `oas-examples/3.0-petstore/v5.2.0`.
+    pub name: String,
+    pub pages: PathBuf,
+    pub spec: PathBuf,
+    /// `3.0.1`, `5.2.0`.
+    pub plugin_version: String,
+}
+
+/// `$MDXGEN_CORPUS`, else `shared/corpus` beside the repository; `None` (after saying so) when absent.
+pub fn corpus_root() -> Option<PathBuf> {
+    let root = std::env::var_os("MDXGEN_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    if root.is_dir() {
+        Some(root)
+    } else {
+        eprintln!("SKIPPED: no corpus at {} (set MDXGEN_CORPUS or put shared/ beside the repository)", root.display());
+        None
+    }
+}
+
+/// Every corpus under `root`, sorted by name.
+pub fn corpora(root: &Path) -> Vec<Corpus> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for path in sorted_entries(&dir) {
+            if !path.is_dir() {
+                continue;
+            }
+            let pages = path.join("pages");
+            let version = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix('v'));
+            match (version, pages.is_dir(), spec_beside(&path)) {
+                (Some(version), true, Some(spec)) => found.push(Corpus {
+                    name: path.strip_prefix(root).unwrap_or(&path).display().to_string(),
+                    pages,
+                    spec,
+                    plugin_version: version.to_owned(),
+                }),
+                _ => stack.push(path),
+            }
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
+
+fn spec_beside(version_dir: &Path) -> Option<PathBuf> {
+    let api_dir = version_dir.parent()?;
+    ["spec.yaml", "spec.yml", "spec.json"].iter().map(|n| api_dir.join(n)).find(|p| p.is_file())
+}
+
+/// The page files of a corpus (`*.mdx` and `sidebar.ts`), sorted.
+pub fn page_files(pages: &Path) -> Vec<PathBuf> {
+    sorted_entries(pages)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "mdx") || p.file_name().is_some_and(|n| n == "sidebar.ts"))
+        .collect()
+}
+
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    entries.sort();
+    entries
+}
