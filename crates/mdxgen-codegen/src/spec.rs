@@ -55,8 +55,21 @@ pub fn document(api: &Api) -> (Value, Vec<Diagnostic>) {
             .collect();
         components.insert("schemas".into(), Value::Object(schemas));
     }
-    if !api.security_schemes.is_empty() {
-        let schemes = api.security_schemes.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let schemes: Map<String, Value> = api
+        .security_schemes
+        .iter()
+        .filter(|(name, scheme)| {
+            let supported = scheme.get("type").and_then(Value::as_str) != Some("mutualTLS");
+            if !supported {
+                warnings.push(spec_warning(format!(
+                    "security scheme `{name}` is `mutualTLS`, which OpenAPI 3.0 lacks: left out"
+                )));
+            }
+            supported
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if !schemes.is_empty() {
         components.insert("securitySchemes".into(), Value::Object(schemes));
     }
     if !components.is_empty() {
@@ -79,6 +92,11 @@ pub fn render(api: &Api, format: Format) -> Result<(String, Vec<Diagnostic>), St
 
 fn info(api: &Api) -> Map<String, Value> {
     let mut info = api.info.clone();
+    // 3.1 only: a license's SPDX `identifier` and the info `summary`.
+    if let Some(Value::Object(license)) = info.get_mut("license") {
+        license.remove("identifier");
+    }
+    info.remove("summary");
     info.entry("title").or_insert_with(|| json!("API"));
     info.entry("version").or_insert_with(|| json!("0.0.0"));
     info
@@ -116,10 +134,29 @@ fn operation(op: &Operation, warnings: &mut Vec<Diagnostic>) -> Map<String, Valu
     map.insert("responses".into(), Value::Object(responses));
     insert_some(&mut map, "security", op.security.clone().map(Value::Array));
     insert_some(&mut map, "servers", op.servers.clone().map(Value::Array));
-    for (key, value) in &op.extra {
-        map.entry(key.clone()).or_insert_with(|| value.clone());
-    }
+    copy_allowed(&op.extra, &["externalDocs", "callbacks"], &mut map, &format!("operation `{}`", op.id), warnings);
     map
+}
+
+/// Copies the keys of `extra` that a 3.0 object allows there (`x-*` and `allowed`); warns about the rest.
+fn copy_allowed(
+    extra: &Map<String, Value>,
+    allowed: &[&str],
+    map: &mut Map<String, Value>,
+    place: &str,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for (key, value) in extra {
+        if key.starts_with("x-") || allowed.contains(&key.as_str()) {
+            map.entry(key.clone()).or_insert_with(|| value.clone());
+        } else {
+            warnings.push(spec_warning(format!("`{key}` on {place} has no place in OpenAPI 3.0: left out")));
+        }
+    }
+}
+
+fn spec_warning(message: String) -> Diagnostic {
+    Diagnostic::warning(std::path::Path::new("<spec>"), None, "openapi-3.0", message)
 }
 
 /// OpenAPI requires at least one response; the docs of some operations list none.
@@ -138,9 +175,9 @@ fn parameter(p: &Parameter, warnings: &mut Vec<Diagnostic>) -> Value {
         map.insert("required".into(), json!(true));
     }
     insert_some(&mut map, "schema", p.schema.clone().map(|s| to_3_0(s, warnings)));
-    for (key, value) in &p.extra {
-        map.entry(key.clone()).or_insert_with(|| value.clone());
-    }
+    let allowed =
+        ["style", "explode", "allowReserved", "allowEmptyValue", "deprecated", "example", "examples", "content"];
+    copy_allowed(&p.extra, &allowed, &mut map, &format!("parameter `{}`", p.name), warnings);
     Value::Object(map)
 }
 
@@ -160,8 +197,10 @@ fn response(r: &Response, warnings: &mut Vec<Diagnostic>) -> Value {
     if !r.content.is_empty() {
         map.insert("content".into(), content(&r.content, warnings));
     }
-    for (key, value) in &r.extra {
-        map.entry(key.clone()).or_insert_with(|| value.clone());
+    copy_allowed(&r.extra, &["headers", "links"], &mut map, &format!("response `{}`", r.status), warnings);
+    let header_schemas = map.get_mut("headers").and_then(Value::as_object_mut).into_iter().flat_map(|h| h.values_mut());
+    for schema in header_schemas.filter_map(|header| header.get_mut("schema")) {
+        *schema = to_3_0(schema.take(), warnings);
     }
     Value::Object(map)
 }
@@ -172,9 +211,13 @@ fn content(media: &[MediaType], warnings: &mut Vec<Diagnostic>) -> Value {
         .map(|m| {
             let mut entry = Map::new();
             insert_some(&mut entry, "schema", m.schema.clone().map(|s| to_3_0(s, warnings)));
-            for (key, value) in &m.extra {
-                entry.entry(key.clone()).or_insert_with(|| value.clone());
-            }
+            copy_allowed(
+                &m.extra,
+                &["example", "examples", "encoding"],
+                &mut entry,
+                &format!("media type `{}`", m.media_type),
+                warnings,
+            );
             (m.media_type.clone(), Value::Object(entry))
         })
         .collect();
@@ -250,6 +293,13 @@ pub fn to_3_0(mut schema: Value, warnings: &mut Vec<Diagnostic>) -> Value {
 
 /// `type: ["string", "null"]` -> `type: string, nullable: true`; several non-null types -> `anyOf`.
 fn type_array_to_nullable(map: &mut Map<String, Value>) {
+    if map.get("type").and_then(Value::as_str) == Some("null") {
+        // 3.0 has no null type: a value that can only be null.
+        map.remove("type");
+        map.insert("nullable".into(), json!(true));
+        map.insert("enum".into(), json!([null]));
+        return;
+    }
     let Some(Value::Array(types)) = map.get("type") else { return };
     let nullable = types.iter().any(|t| t == "null");
     let others: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();

@@ -73,3 +73,26 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     entries.sort();
     entries
 }
+
+/// The repository root (this crate lives in `crates/mdxgen-testkit`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A golden case: the fixture input and the checked-in output `cargo xtask codegen` writes for it.
+pub struct Golden {
+    pub input: PathBuf,
+    pub spec: PathBuf,
+}
+
+/// Every golden case, relative to the repository root made absolute.
+pub fn golden_cases() -> Vec<Golden> {
+    let root = workspace_root();
+    ["authentik", "petstore-v5"]
+        .iter()
+        .map(|name| Golden {
+            input: root.join("fixtures").join(name),
+            spec: root.join("fixtures/expected").join(format!("{name}.openapi.yaml")),
+        })
+        .collect()
+}
