@@ -67,14 +67,14 @@ fn with_api(api: &str) -> Vec<u8> {
 #[test]
 fn truncated_page() {
     let page = fixture_page();
-    let cut = page[..page.len() * 2 / 3].as_bytes().to_vec();
+    let cut = page.as_bytes()[..page.len() * 2 / 3].to_vec();
     assert_located_error(&[("a.api.mdx", cut)], "a.api.mdx", "never closed");
 }
 
 #[test]
 fn truncated_frontmatter() {
     let page = fixture_page();
-    let cut = page[..200].as_bytes().to_vec();
+    let cut = page.as_bytes()[..200].to_vec();
     assert_located_error(&[("a.api.mdx", cut)], "a.api.mdx", "frontmatter");
 }
 

@@ -270,10 +270,10 @@ pub fn to_3_0(mut schema: Value, warnings: &mut Vec<Diagnostic>) -> Value {
         if let Some(value) = map.remove("const") {
             map.insert("enum".into(), json!([value]));
         }
-        if let Some(Value::Array(examples)) = map.remove("examples") {
-            if let Some(first) = examples.into_iter().next() {
-                map.entry("example").or_insert(first);
-            }
+        if let Some(Value::Array(examples)) = map.remove("examples")
+            && let Some(first) = examples.into_iter().next()
+        {
+            map.entry("example").or_insert(first);
         }
         for keyword in NOT_IN_3_0 {
             if map.remove(*keyword).is_some() {

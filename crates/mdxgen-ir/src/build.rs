@@ -173,15 +173,10 @@ impl ApiBuilder {
             let required = map.remove("required").and_then(|r| r.as_bool()).unwrap_or(false);
             let description = take_string(&mut map, "description");
             let schema = self.schema(map.remove("schema"));
-            let content = map.get_mut("content").and_then(Value::as_object_mut);
-            if let Some(content) = content {
-                for media in content.values_mut() {
-                    if let Some(schema) = media.get_mut("schema") {
-                        if self.inlined {
-                            self.recovery.recover(schema);
-                        }
-                    }
-                }
+            let content_schemas =
+                map.get_mut("content").and_then(Value::as_object_mut).into_iter().flat_map(|c| c.values_mut());
+            for schema in content_schemas.filter_map(|media| media.get_mut("schema")) {
+                *schema = self.schema(Some(schema.take())).unwrap_or_default();
             }
             parameters.push(Parameter { name, location, required, description, schema, extra: map });
         }
@@ -264,10 +259,8 @@ impl ApiBuilder {
     fn hoist_servers(&mut self) {
         let first = self.servers_seen.first().cloned().flatten();
         let shared = first.filter(|s| self.servers_seen.iter().all(|seen| seen.as_ref() == Some(s)));
-        if let Some(shared) = shared {
-            if self.api.servers.is_empty() {
-                self.api.servers = shared;
-            }
+        if let Some(shared) = shared.filter(|_| self.api.servers.is_empty()) {
+            self.api.servers = shared;
         }
         let api_servers = self.api.servers.clone();
         for op in &mut self.api.operations {

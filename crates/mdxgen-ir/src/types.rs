@@ -183,10 +183,10 @@ pub fn subschemas_mut(map: &mut Map<String, Value>) -> Vec<&mut Value> {
     let mut children = Vec::new();
     for (key, value) in map.iter_mut() {
         match key.as_str() {
-            "items" | "not" | "additionalProperties" | "contains" | "if" | "then" | "else" | "propertyNames" => {
-                if value.is_object() || value.is_string() {
-                    children.push(value);
-                }
+            "items" | "not" | "additionalProperties" | "contains" | "if" | "then" | "else" | "propertyNames"
+                if value.is_object() || value.is_string() =>
+            {
+                children.push(value)
             }
             "allOf" | "oneOf" | "anyOf" | "prefixItems" => children.extend(value.as_array_mut().into_iter().flatten()),
             "properties" | "patternProperties" | "$defs" | "dependentSchemas" => {

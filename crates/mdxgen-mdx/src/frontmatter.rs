@@ -47,10 +47,13 @@ pub fn split(text: &str) -> Result<Option<(usize, usize, usize)>, FrontmatterErr
 
 /// Parses the YAML of a frontmatter block into its top-level keys.
 pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter, FrontmatterError> {
+    // The `api:` blob is most of the frontmatter; as a plain base64 scalar it needs no YAML parser, and
+    // leaving it out of the parse makes reading several times faster.
+    let (rest, api) = split_plain_api_line(yaml);
     let options = serde_saphyr::options! { strict_booleans: true, budget: serde_saphyr::budget! { max_depth: 64 } };
-    let value: Value = serde_saphyr::from_str_with_options(yaml, options)
+    let value: Value = serde_saphyr::from_str_with_options(&rest, options)
         .map_err(|e| FrontmatterError { offset: yaml_start, message: format!("frontmatter is not valid YAML: {e}") })?;
-    let fields = match value {
+    let mut fields = match value {
         Value::Object(map) => map,
         Value::Null => Map::new(),
         other => {
@@ -60,7 +63,34 @@ pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter, FrontmatterEr
             });
         }
     };
+    if let Some(api) = api {
+        fields.insert("api".into(), Value::String(api.to_owned()));
+    }
     Ok(Frontmatter { fields, yaml_start, yaml: yaml.to_owned() })
+}
+
+/// Takes a top-level `api: <base64>` line out of `yaml` when its value is a plain scalar made only of
+/// base64 characters (which YAML would read as that same string); any other form stays for the parser.
+fn split_plain_api_line(yaml: &str) -> (std::borrow::Cow<'_, str>, Option<&str>) {
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        if let Some(value) = line.strip_prefix("api: ") {
+            let value = value.trim_end();
+            let plain = !value.is_empty()
+                && value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+                && !matches!(
+                    value,
+                    "true" | "false" | "null" | "True" | "False" | "Null" | "TRUE" | "FALSE" | "NULL" | "yes" | "no"
+                );
+            if !plain {
+                break;
+            }
+            let rest = format!("{}{}", &yaml[..offset], &yaml[offset + line.len()..]);
+            return (rest.into(), Some(value));
+        }
+        offset += line.len();
+    }
+    (yaml.into(), None)
 }
 
 impl Frontmatter {
@@ -105,6 +135,17 @@ mod tests {
         assert_eq!(fm.str("id"), Some("a"));
         assert_eq!(fm.fields["sidebar_custom_props"]["b"][1], "y");
         assert_eq!(fm.offset_of("sidebar_custom_props"), 10);
+    }
+
+    #[test]
+    fn a_plain_api_line_reads_as_its_string_and_other_forms_go_to_yaml() {
+        let fm = parse("id: a\napi: eJzt+/9=\ntitle: t\n", 0).ok().expect("parses");
+        assert_eq!(fm.str("api"), Some("eJzt+/9="));
+        assert_eq!(fm.str("title"), Some("t"));
+        let fm = parse("api: true\n", 0).ok().expect("parses");
+        assert_eq!(fm.fields["api"], Value::Bool(true));
+        let fm = parse("api: {\"method\": \"get\"}\n", 0).ok().expect("parses");
+        assert_eq!(fm.fields["api"]["method"], "get");
     }
 
     #[test]

@@ -73,6 +73,7 @@ pub fn sidecar_path(page: &Path, relative: &str) -> Result<PathBuf, String> {
 
 /// What one file turned out to be.
 #[derive(Debug, Clone, PartialEq)]
+#[expect(clippy::large_enum_variant, reason = "one page per file, moved a few times: boxing would buy nothing")]
 pub enum Page {
     Operation(OperationPage),
     Info(InfoPage),

@@ -5,6 +5,7 @@
 //! that the same page with and without the noise reads the same. Every byte of the cleaned text still maps
 //! back to its place in the original, so diagnostics point at the file the user has.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use mdxgen_diag::{LineCol, LineIndex};
@@ -13,7 +14,7 @@ use regex::Regex;
 /// A cleaned page text and the way back to the original's lines and columns.
 pub struct Source<'a> {
     original: &'a str,
-    clean: String,
+    clean: Cow<'a, str>,
     /// For each kept line: (start in `clean`, start in `original`). Empty when nothing was removed.
     kept_lines: Vec<(usize, usize)>,
     index: LineIndex,
@@ -33,7 +34,7 @@ impl<'a> Source<'a> {
         let drop_pipes = has_pipe_interleave(&lines[skip..]);
         let index = LineIndex::new(original);
         if skip == 0 && !drop_pipes {
-            return Self { original, clean: original.to_owned(), kept_lines: Vec::new(), index };
+            return Self { original, clean: Cow::Borrowed(original), kept_lines: Vec::new(), index };
         }
         let mut clean = String::with_capacity(original.len());
         let mut kept_lines = Vec::new();
@@ -44,7 +45,7 @@ impl<'a> Source<'a> {
             kept_lines.push((clean.len(), start));
             clean.push_str(line);
         }
-        Self { original, clean, kept_lines, index }
+        Self { original, clean: Cow::Owned(clean), kept_lines, index }
     }
 
     /// The text with web-view noise removed.
