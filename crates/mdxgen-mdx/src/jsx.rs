@@ -120,6 +120,46 @@ impl<'s> Tree<'s> {
         }
         out
     }
+
+    /// The source between an element's opening and closing tags, markup included: from the start of its first
+    /// child to the end of its last text (or of its last child's opening tag when no text ends it). Empty for
+    /// text nodes and childless elements. Lower-case tags that a description holds (`<code>`, or `<object>` in
+    /// a property name such as `array<object>`) stay in it as written.
+    pub fn inner_source(&self, id: NodeId) -> &'s str {
+        let Some(element) = self.element(id) else {
+            return "";
+        };
+        let (Some(&first), Some(&last)) = (element.children.first(), element.children.last()) else {
+            return "";
+        };
+        let start = match &self.nodes[first] {
+            Node::Text(r) => r.start,
+            Node::Element(e) => e.start,
+        };
+        let mut current = last;
+        let end = loop {
+            match &self.nodes[current] {
+                Node::Text(r) => break r.end,
+                Node::Element(e) => match e.children.last() {
+                    Some(&child) => current = child,
+                    None => {
+                        let after_attrs = e.attrs.iter().map(|a| a.name.end.max(attr_end(&a.value))).max();
+                        let from = after_attrs.unwrap_or(e.name.end).max(e.name.end);
+                        break self.text[from..].find('>').map_or(self.text.len(), |gt| from + gt + 1);
+                    }
+                },
+            }
+        };
+        self.text.get(start..end.max(start)).unwrap_or("")
+    }
+}
+
+/// The offset after an attribute value's range (and its closing quote or brace).
+fn attr_end(value: &AttrValue) -> usize {
+    match value {
+        AttrValue::Expr(r) | AttrValue::Str(r) | AttrValue::Spread(r) => r.end + 1,
+        AttrValue::Flag => 0,
+    }
 }
 
 /// Parses `text` into its element tree, recovering from errors where it can.
@@ -438,6 +478,15 @@ mod tests {
         assert!(matches!(tree.attr(a, "flag"), Some(AttrValue::Flag)));
         assert!(matches!(&a.attrs[3].value, AttrValue::Spread(r) if tree.slice(r) == r#"require("./a.json")"#));
         assert_eq!(tree.text_of(0), "text");
+    }
+
+    #[test]
+    fn inner_source_keeps_markup_as_written() {
+        let (tree, _) = parse("<A>\n  array<object>\n</A><B x={1}>t<br a=\"b\"/></B><C></C>");
+        let ids: Vec<NodeId> = tree.roots.clone();
+        assert_eq!(tree.inner_source(ids[0]), "\n  array<object>\n");
+        assert_eq!(tree.inner_source(ids[1]), "t<br a=\"b\"/>");
+        assert_eq!(tree.inner_source(ids[2]), "");
     }
 
     #[test]
