@@ -113,18 +113,23 @@ impl Recovery {
             self.visit(child, depth + 1);
         }
         restore_discriminator_mapping(map);
-        if let Some(title) = component_title(map) {
-            let name = self.name_for(title, schema);
+        if let Some((title, kind)) = titled_kind(map)
+            && let Some(name) = self.name_for(title, kind, schema)
+        {
             *schema = reference(&name);
         }
     }
 
-    /// The name of the type with this title and shape, registering it when new.
-    fn name_for(&mut self, title: String, schema: &Value) -> String {
+    /// The name of the type with this title and shape, registering it when new; `None` when the schema
+    /// stays inline.
+    fn name_for(&mut self, title: String, kind: Titled, schema: &Value) -> Option<String> {
         let canonical = canonical_json(schema);
         let variants = self.shapes.entry(title.clone()).or_default();
         if let Some(name) = variants.get(&canonical) {
-            return name.clone();
+            return Some(name.clone());
+        }
+        if kind == Titled::ScalarComponent && !variants.is_empty() {
+            return None;
         }
         let name =
             if variants.is_empty() { title.clone() } else { distinct_name(&title, variants.len() + 1, &self.types) };
@@ -133,7 +138,7 @@ impl Recovery {
         }
         variants.insert(canonical, name.clone());
         self.types.insert(name.clone(), schema.clone());
-        name
+        Some(name)
     }
 
     /// Checks what can only be checked once every page was read: cycle targets exist.
@@ -164,17 +169,30 @@ fn circular_target(text: &str) -> Option<&str> {
     text.strip_prefix("circular(")?.strip_suffix(')')
 }
 
-/// The title that makes this schema a named type, taken out of the map, or `None` for a schema that stays
-/// inline. A titled scalar whose title is prose (`Pbm uuid`) is a field label, not a component.
-fn component_title(map: &mut Map<String, Value>) -> Option<String> {
+/// What a `title` makes of a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Titled {
+    /// A named type: objects, enums, compositions, arrays, maps.
+    Component,
+    /// A scalar with an identifier-like title: a named type unless its title is already taken by another
+    /// shape, in which case it is a field label (`is_active: {type: boolean, title: Active}`).
+    ScalarComponent,
+}
+
+/// Whether this schema's title names a type, or `None` when it stays inline: a titled scalar or `allOf: [X]`
+/// wrapper whose title is prose (`Pbm uuid`, `Service Provider Binding`) is a field label.
+fn titled_kind(map: &Map<String, Value>) -> Option<(String, Titled)> {
     let title = map.get("title")?.as_str()?;
-    let structured = ["properties", "enum", "oneOf", "anyOf", "allOf", "items", "additionalProperties"]
-        .iter()
-        .any(|k| map.contains_key(*k));
-    if !structured && title.contains(char::is_whitespace) {
-        return None;
+    let prose = title.contains(char::is_whitespace);
+    let single_all_of = map.get("allOf").and_then(Value::as_array).is_some_and(|members| members.len() == 1);
+    let structured =
+        ["properties", "enum", "oneOf", "anyOf", "items", "additionalProperties"].iter().any(|k| map.contains_key(*k))
+            || (map.contains_key("allOf") && !(single_all_of && prose));
+    match (structured, prose) {
+        (true, _) => Some((title.to_owned(), Titled::Component)),
+        (false, false) => Some((title.to_owned(), Titled::ScalarComponent)),
+        (false, true) => None,
     }
-    Some(title.to_owned())
 }
 
 /// The direct sub-schemas of a schema object: every position where JSON Schema nests a schema, plus the
@@ -353,6 +371,19 @@ mod tests {
         let (types, notes) = recovery.finish();
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(types.get("Cat"), Some(&whole));
+    }
+
+    #[test]
+    fn field_labels_stay_inline() {
+        let mut recovery = Recovery::default();
+        let mut first = json!({"properties": {"on": {"type": "boolean", "title": "Active"}}});
+        let mut second = json!({"properties": {"on": {"type": "boolean", "title": "Active", "description": "d"},
+            "kind": {"title": "Service Provider Binding", "allOf": [{"title": "KindEnum", "enum": ["a"]}]}}});
+        recovery.recover(&mut first);
+        recovery.recover(&mut second);
+        assert_eq!(second["properties"]["on"]["title"], "Active");
+        assert_eq!(second["properties"]["kind"]["allOf"][0], reference("KindEnum"));
+        assert!(recovery.finish().1.is_empty());
     }
 
     #[test]
