@@ -3,12 +3,12 @@
 use serde_json::{Map, Value};
 
 /// The frontmatter block of a page: its parsed keys and where it sits in the cleaned text.
-pub struct Frontmatter {
+pub struct Frontmatter<'a> {
     pub fields: Map<String, Value>,
     /// Byte offset (in the cleaned text) of the first YAML line.
     pub yaml_start: usize,
     /// The YAML text itself, for locating keys.
-    pub yaml: String,
+    pub yaml: &'a str,
 }
 
 /// A problem with the frontmatter block, at a byte offset of the cleaned text.
@@ -46,7 +46,7 @@ pub fn split(text: &str) -> Result<Option<(usize, usize, usize)>, FrontmatterErr
 }
 
 /// Parses the YAML of a frontmatter block into its top-level keys.
-pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter, FrontmatterError> {
+pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter<'_>, FrontmatterError> {
     // The `api:` blob is most of the frontmatter; as a plain base64 scalar it needs no YAML parser, and
     // leaving it out of the parse makes reading several times faster.
     let (rest, api) = split_plain_api_line(yaml);
@@ -66,7 +66,7 @@ pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter, FrontmatterEr
     if let Some(api) = api {
         fields.insert("api".into(), Value::String(api.to_owned()));
     }
-    Ok(Frontmatter { fields, yaml_start, yaml: yaml.to_owned() })
+    Ok(Frontmatter { fields, yaml_start, yaml })
 }
 
 /// Takes a top-level `api: <base64>` line out of `yaml` when its value is a plain scalar made only of
@@ -93,7 +93,7 @@ fn split_plain_api_line(yaml: &str) -> (std::borrow::Cow<'_, str>, Option<&str>)
     (yaml.into(), None)
 }
 
-impl Frontmatter {
+impl Frontmatter<'_> {
     /// The byte offset (in the cleaned text) of the line that sets `key`, or of the block when not found.
     pub fn offset_of(&self, key: &str) -> usize {
         let mut offset = 0;

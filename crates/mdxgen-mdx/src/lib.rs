@@ -225,8 +225,9 @@ impl<'a> PageReader<'a> {
     }
 
     /// The parsed frontmatter (if any) and where the body starts; `None` when the block is broken.
-    fn frontmatter(&mut self) -> Option<(Option<Frontmatter>, usize)> {
-        let text = self.source.text();
+    fn frontmatter(&mut self) -> Option<(Option<Frontmatter<'a>>, usize)> {
+        let source: &'a Source<'a> = self.source;
+        let text = source.text();
         match frontmatter::split(text) {
             Ok(None) => Some((None, 0)),
             Ok(Some((start, end, body))) => match frontmatter::parse(&text[start..end], start) {

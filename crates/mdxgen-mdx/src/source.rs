@@ -6,7 +6,7 @@
 //! back to its place in the original, so diagnostics point at the file the user has.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use mdxgen_diag::{LineCol, LineIndex};
 use regex::Regex;
@@ -17,7 +17,8 @@ pub struct Source<'a> {
     clean: Cow<'a, str>,
     /// For each kept line: (start in `clean`, start in `original`). Empty when nothing was removed.
     kept_lines: Vec<(usize, usize)>,
-    index: LineIndex,
+    /// Built on the first `locate`: most pages need one location at most.
+    index: OnceLock<LineIndex>,
 }
 
 static SIZE_LINE: LazyLock<Regex> =
@@ -27,25 +28,27 @@ static LINES_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+ lines?$"
 /// How many leading lines may belong to a viewer header. Real headers have at most a dozen.
 const HEADER_SEARCH_LINES: usize = 24;
 
+/// How many lines after the header show whether a gutter interleaves `|` lines: it does so from the start.
+const PIPE_SAMPLE_LINES: usize = 64;
+
 impl<'a> Source<'a> {
     pub fn new(original: &'a str) -> Self {
-        let lines: Vec<(usize, &str)> = line_spans(original).collect();
-        let skip = header_line_count(&lines);
-        let drop_pipes = has_pipe_interleave(&lines[skip..]);
-        let index = LineIndex::new(original);
+        let head: Vec<(usize, &str)> = line_spans(original).take(HEADER_SEARCH_LINES + PIPE_SAMPLE_LINES).collect();
+        let skip = header_line_count(&head);
+        let drop_pipes = has_pipe_interleave(&head[skip.min(head.len())..]);
         if skip == 0 && !drop_pipes {
-            return Self { original, clean: Cow::Borrowed(original), kept_lines: Vec::new(), index };
+            return Self { original, clean: Cow::Borrowed(original), kept_lines: Vec::new(), index: OnceLock::new() };
         }
         let mut clean = String::with_capacity(original.len());
         let mut kept_lines = Vec::new();
-        for &(start, line) in &lines[skip..] {
-            if drop_pipes && line.trim_end_matches(['\r', '\n']).trim() == "|" {
+        for (start, line) in line_spans(original).skip(skip) {
+            if drop_pipes && line.trim() == "|" {
                 continue;
             }
             kept_lines.push((clean.len(), start));
             clean.push_str(line);
         }
-        Self { original, clean: Cow::Owned(clean), kept_lines, index }
+        Self { original, clean: Cow::Owned(clean), kept_lines, index: OnceLock::new() }
     }
 
     /// The text with web-view noise removed.
@@ -60,7 +63,11 @@ impl<'a> Source<'a> {
 
     /// The line and column in the original file of byte `offset` of the cleaned text.
     pub fn locate(&self, offset: usize) -> LineCol {
-        self.index.line_col(self.original, self.original_offset(offset))
+        let offset = self.original_offset(offset);
+        match self.index.get() {
+            None if offset < NEAR_THE_TOP => line_col_by_counting(self.original, offset),
+            _ => self.index.get_or_init(|| LineIndex::new(self.original)).line_col(self.original, offset),
+        }
     }
 
     fn original_offset(&self, offset: usize) -> usize {
@@ -76,6 +83,18 @@ impl<'a> Source<'a> {
             None => offset,
         }
     }
+}
+
+/// Offsets below this are located by counting lines up to them: every operation page is located once, at
+/// its `api:` line near the top, and indexing all of a page's lines for that would cost a pass over it.
+const NEAR_THE_TOP: usize = 64 * 1024;
+
+fn line_col_by_counting(text: &str, offset: usize) -> LineCol {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text.as_bytes()[..line_start].iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count()) + 1;
+    LineCol { line: u32::try_from(line).unwrap_or(u32::MAX), column: u32::try_from(column).unwrap_or(u32::MAX) }
 }
 
 /// Lines with their start offsets; each line keeps its terminator.
@@ -115,7 +134,8 @@ fn header_line_count(lines: &[(usize, &str)]) -> usize {
     end
 }
 
-/// A web view that renders a gutter puts a lone `|` between lines; real pages have almost none.
+/// A web view that renders a gutter puts a lone `|` between lines; real pages have almost none. `lines` is
+/// a sample from the start of the page.
 fn has_pipe_interleave(lines: &[(usize, &str)]) -> bool {
     let pipes = lines.iter().filter(|(_, l)| l.trim() == "|").count();
     lines.len() >= 8 && pipes * 3 >= lines.len()
@@ -132,6 +152,8 @@ mod tests {
         assert_eq!(source.text(), text);
         assert!(!source.was_cleaned());
         assert_eq!(source.locate(4), LineCol { line: 2, column: 1 });
+        assert_eq!(source.locate(5), line_col_by_counting(text, 5));
+        assert_eq!(line_col_by_counting(text, 5), LineIndex::new(text).line_col(text, 5));
     }
 
     #[test]
