@@ -80,9 +80,24 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
-        LineCol { line: to_u32(line + 1), column: to_u32(column + 1) }
+        LineCol::within_line(text, line, self.line_starts[line], offset)
+    }
+}
+
+impl LineCol {
+    /// The line and column of byte `offset` in `text`, by counting the lines before it: cheaper than a
+    /// [`LineIndex`] when one place near the start is wanted.
+    pub fn by_counting(text: &str, offset: usize) -> Self {
+        let offset = offset.min(text.len());
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = text.as_bytes()[..line_start].iter().filter(|&&b| b == b'\n').count();
+        Self::within_line(text, line, line_start, offset)
+    }
+
+    /// `offset` on the 0-based `line` that starts at byte `line_start`; columns count characters.
+    fn within_line(text: &str, line: usize, line_start: usize, offset: usize) -> Self {
+        let column = text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count());
+        Self { line: to_u32(line + 1), column: to_u32(column + 1) }
     }
 }
 
@@ -103,6 +118,9 @@ mod tests {
         assert_eq!(index.line_col(text, 5), LineCol { line: 2, column: 2 });
         assert_eq!(index.line_col(text, 8), LineCol { line: 4, column: 1 });
         assert_eq!(index.line_col(text, 999), LineCol { line: 4, column: 2 });
+        for offset in [0, 3, 5, 8, 999] {
+            assert_eq!(LineCol::by_counting(text, offset), index.line_col(text, offset));
+        }
     }
 
     #[test]

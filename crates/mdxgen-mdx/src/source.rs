@@ -65,7 +65,7 @@ impl<'a> Source<'a> {
     pub fn locate(&self, offset: usize) -> LineCol {
         let offset = self.original_offset(offset);
         match self.index.get() {
-            None if offset < NEAR_THE_TOP => line_col_by_counting(self.original, offset),
+            None if offset < NEAR_THE_TOP => LineCol::by_counting(self.original, offset),
             _ => self.index.get_or_init(|| LineIndex::new(self.original)).line_col(self.original, offset),
         }
     }
@@ -88,14 +88,6 @@ impl<'a> Source<'a> {
 /// Offsets below this are located by counting lines up to them: every operation page is located once, at
 /// its `api:` line near the top, and indexing all of a page's lines for that would cost a pass over it.
 const NEAR_THE_TOP: usize = 64 * 1024;
-
-fn line_col_by_counting(text: &str, offset: usize) -> LineCol {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = text.as_bytes()[..line_start].iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = text.get(line_start..offset).map_or(offset - line_start, |s| s.chars().count()) + 1;
-    LineCol { line: u32::try_from(line).unwrap_or(u32::MAX), column: u32::try_from(column).unwrap_or(u32::MAX) }
-}
 
 /// Lines with their start offsets; each line keeps its terminator.
 fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -152,8 +144,7 @@ mod tests {
         assert_eq!(source.text(), text);
         assert!(!source.was_cleaned());
         assert_eq!(source.locate(4), LineCol { line: 2, column: 1 });
-        assert_eq!(source.locate(5), line_col_by_counting(text, 5));
-        assert_eq!(line_col_by_counting(text, 5), LineIndex::new(text).line_col(text, 5));
+        assert_eq!(source.locate(5), LineIndex::new(text).line_col(text, 5));
     }
 
     #[test]
