@@ -193,8 +193,13 @@ impl Parser<'_> {
     fn run(&mut self) {
         let mut pos = 0;
         let mut text_start = 0;
-        while let Some(found) = self.text[pos..].find('<') {
+        while let Some(found) = memchr::memchr2(b'<', b'`', &self.bytes[pos..]) {
             let lt = pos + found;
+            if self.bytes[lt] == b'`' {
+                // Markdown code spans hold text, not tags: `bearer <token>` is six characters of code.
+                pos = code_span_end(self.bytes, lt);
+                continue;
+            }
             let next = self.bytes.get(lt + 1).copied().unwrap_or(b' ');
             let tag_end = if next.is_ascii_alphabetic() {
                 self.push_text(text_start, lt);
@@ -431,6 +436,22 @@ impl Parser<'_> {
     }
 }
 
+/// The offset after the code span whose backtick run starts at `open` (a run of the same length closes it),
+/// or after the run itself when nothing closes it: then the backticks are literal text.
+fn code_span_end(bytes: &[u8], open: usize) -> usize {
+    let run = bytes[open..].iter().take_while(|&&b| b == b'`').count();
+    let mut pos = open + run;
+    while let Some(found) = memchr::memchr(b'`', &bytes[pos..]) {
+        let start = pos + found;
+        let len = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        if len == run {
+            return start + len;
+        }
+        pos = start + len;
+    }
+    open + run
+}
+
 /// The offset after the string literal that opens at `open`, honouring backslash escapes.
 fn skip_string(bytes: &[u8], open: usize) -> Option<usize> {
     let quote = bytes[open];
@@ -494,6 +515,14 @@ mod tests {
         let (tree, errors) = parse("a < b <= c <A>x</A>");
         assert!(errors.is_empty());
         assert_eq!(names(&tree), ["A"]);
+    }
+
+    #[test]
+    fn code_spans_hold_text_not_tags() {
+        let (tree, errors) = parse("<A>as `bearer <token>` or ``a ` <b>`` and ` lone <B/></A>");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names(&tree), ["A", "B"]);
+        assert_eq!(tree.text_of(0), "as `bearer <token>` or ``a ` <b>`` and ` lone ");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod frontmatter;
 mod inline;
 pub mod jsvalue;
 pub mod jsx;
+mod security;
 mod shell;
 pub mod sidebar;
 pub mod source;
@@ -127,6 +128,8 @@ pub struct InfoPage {
     pub title: Option<String>,
     pub version: Option<String>,
     pub description: Option<String>,
+    /// The security schemes the page's table shows, by name.
+    pub security_schemes: Map<String, Value>,
 }
 
 /// A `*.tag.mdx` page.
@@ -459,7 +462,8 @@ impl<'a> PageReader<'a> {
             .and_then(|v| v.as_str().and_then(|s| s.strip_prefix("Version: ")).map(str::to_owned));
         let title = shell::page_title(&tree).or_else(|| fm.and_then(|fm| fm.str("title")).map(str::to_owned));
         let description = fm.and_then(|fm| fm.str("description")).filter(|d| !d.is_empty()).map(str::to_owned);
-        InfoPage { title, version, description }
+        let security_schemes = security::security_schemes(&tree);
+        InfoPage { title, version, description, security_schemes }
     }
 
     fn tag_page(&mut self, fm: Option<&Frontmatter>, body_start: usize) -> Option<TagPage> {

@@ -141,6 +141,8 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
             }
         }
         builder.merge_info(&map);
+        // The operation pages' own copies came first and win; the info page fills in the tree-only case.
+        builder.add_security_schemes(&info.security_schemes);
     }
     for tag in tag_pages {
         builder.add_tag(&tag.name, tag.description);
