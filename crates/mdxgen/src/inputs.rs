@@ -123,6 +123,12 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
     let mut builder = ApiBuilder::from_inlined();
     let mut tag_pages = Vec::new();
     let mut info_page = None;
+    // The sidebar lists the tags in the order the site shows them; registering them first keeps that order.
+    for result in &results {
+        if let Some(Page::Sidebar(sidebar)) = &result.page {
+            sidebar.categories.iter().for_each(|category| builder.add_tag(&category.label, None));
+        }
+    }
     for (path, result) in pages.iter().zip(results) {
         diagnostics.extend(result.diagnostics);
         match result.page {
