@@ -456,14 +456,13 @@ fn code_span_end(bytes: &[u8], open: usize) -> usize {
 fn skip_string(bytes: &[u8], open: usize) -> Option<usize> {
     let quote = bytes[open];
     let mut pos = open + 1;
-    while let Some(&b) = bytes.get(pos) {
-        if b == b'\\' {
-            pos += 2;
-        } else if b == quote {
-            return Some(pos + 1);
-        } else {
-            pos += 1;
+    // Props are mostly long JSON strings: jump from one quote or backslash to the next.
+    while let Some(found) = memchr::memchr2(quote, b'\\', bytes.get(pos..)?) {
+        let at = pos + found;
+        if bytes[at] == quote {
+            return Some(at + 1);
         }
+        pos = at + 2;
     }
     None
 }
