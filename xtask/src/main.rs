@@ -1,8 +1,15 @@
 //! Repository chores, in Rust so they run the same everywhere:
 //!
-//! - `cargo xtask codegen`: refreshes the golden outputs in `fixtures/expected` from `fixtures/`.
+//! - `cargo xtask codegen`: refreshes the golden outputs in `fixtures/expected` from `fixtures/` (specs, and
+//!   the models crates in `fixtures/expected/<fixture>-models/`).
 //! - `cargo xtask validate`: writes the spec of every fixture and every corpus in `../shared/corpus` to
 //!   `target/specs` and checks each with an independent validator (`openapi-spec-validator`, from PyPI).
+//! - `cargo xtask check-models [--generate-only]`: generates the models crate of every fixture and corpus into
+//!   one cargo workspace in `target/check-models` and checks them all at once (clippy -D warnings, the
+//!   docs' examples round trip, doc tests). See `check_models.rs`.
+
+mod check_models;
+mod hostile_behaviour;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -15,7 +22,8 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "codegen" => codegen(),
         "validate" => validate(),
-        _ => Err("usage: cargo xtask <codegen|validate>".to_owned()),
+        "check-models" => check_models::check_models(&std::env::args().skip(2).collect::<Vec<_>>()),
+        _ => Err("usage: cargo xtask <codegen|validate|check-models>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -46,7 +54,28 @@ fn codegen() -> Result<(), String> {
         write_spec(&case.input, &case.spec)?;
         println!("wrote {}", case.spec.display());
     }
+    for (input, dir) in models_golden_cases() {
+        Builder::new().input(&input).write_models_crate(&dir).map_err(|e| format!("{}: {e}", input.display()))?;
+        println!("wrote {}", dir.display());
+    }
     Ok(())
+}
+
+/// The fixture with names, docs and ids that try to break out of generated code.
+pub fn hostile_names_input() -> PathBuf {
+    workspace_root().join("fixtures/hostile-names/openapi.json")
+}
+
+/// Each fixture whose models crate is checked in, and the folder it is checked in at.
+pub fn models_golden_cases() -> Vec<(PathBuf, PathBuf)> {
+    let root = workspace_root();
+    let fixture = |name: &str| root.join("fixtures").join(name);
+    let expected = |name: &str| root.join("fixtures/expected").join(format!("{name}-models"));
+    vec![
+        (fixture("authentik"), expected("authentik")),
+        (fixture("petstore-v5"), expected("petstore-v5")),
+        (hostile_names_input(), expected("hostile-names")),
+    ]
 }
 
 fn validate() -> Result<(), String> {

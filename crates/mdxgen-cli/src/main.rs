@@ -1,12 +1,12 @@
 //! `mdxgen`: API reference docs (docusaurus-plugin-openapi-docs pages) or an OpenAPI document in, an
-//! OpenAPI spec out. Diagnostics go to stderr as `file:line:column: level[code]: message`; the exit code is
+//! OpenAPI spec or a Rust crate out. Diagnostics go to stderr as `file:line:column: level[code]: message`; the exit code is
 //! 1 when the input has errors and 2 when the run itself failed (bad arguments, unwritable output).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use mdxgen::{Builder, Diagnostic, Error};
+use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error};
 
 #[derive(Parser)]
 #[command(name = "mdxgen", version, about = "Turns API reference docs back into a spec and into Rust code")]
@@ -38,6 +38,19 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write a Rust crate (Cargo.toml, src/) generated from the inputs; the folder is replaced as a whole
+    Generate {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Generate the models: one serde type per type of the API
+        #[arg(long)]
+        models: bool,
+        /// The crate's folder; replaced only when generation succeeds, and only if it is mdxgen output
+        #[arg(short, long)]
+        output: PathBuf,
+        #[command(flatten)]
+        crate_options: CrateOptions,
+    },
     /// Read the inputs and report diagnostics only
     Check {
         #[command(flatten)]
@@ -45,11 +58,46 @@ enum Command {
     },
 }
 
+#[derive(clap::Args)]
+struct CrateOptions {
+    /// The package name (default: the API title in kebab case with `-api`)
+    #[arg(long)]
+    crate_name: Option<String>,
+    /// A folder with `Cargo.toml.jinja` and/or `lib.rs.jinja` replacing the built-in templates
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// No `Unknown` variant on enums: values the docs do not list fail to deserialize
+    #[arg(long)]
+    no_unknown_variants: bool,
+    /// Map `date-time` and `date` to the `time` crate instead of chrono
+    #[arg(long)]
+    time: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Spec { inputs, output } => {
             let result = builder(&inputs).write_spec(&output);
+            finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
+        }
+        Command::Generate { inputs, models, output, crate_options } => {
+            if !models {
+                eprintln!("nothing to generate: pass --models");
+                return ExitCode::from(2);
+            }
+            let mut builder = builder(&inputs);
+            builder.models(models).unknown_variants(!crate_options.no_unknown_variants);
+            if crate_options.time {
+                builder.date_time(DateTimeCrate::Time);
+            }
+            if let Some(name) = &crate_options.crate_name {
+                builder.crate_name(name);
+            }
+            if let Some(templates) = &crate_options.templates {
+                builder.templates(templates);
+            }
+            let result = builder.write_crate(&output);
             finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
         }
         Command::Check { inputs } => {

@@ -8,6 +8,7 @@
 mod build;
 mod openapi;
 pub mod types;
+pub mod typing;
 
 use indexmap::IndexMap;
 use mdxgen_diag::LineCol;

@@ -1,8 +1,12 @@
-//! Output is written in one step at the end: to a temporary file beside the target, then renamed over it,
-//! so a failed run never leaves a half-written file.
+//! Output is written in one step at the end: to a temporary file (or folder) beside the target, then renamed
+//! over it, so a failed run never leaves a half-written output.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
+
+/// The file that marks a folder as mdxgen's output, which it may replace. A folder without it is never
+/// replaced, so that `-o` pointing at the wrong place cannot delete a project.
+pub const OUTPUT_MARKER: &str = ".mdxgen";
 
 /// Replaces `path` with `bytes` atomically (on the same file system).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -24,9 +28,126 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Replaces the folder `dir` with exactly `files` (paths relative to it, `/`-separated). The files are
+/// written to a temporary folder beside it, which then takes its place. Paths that would leave the folder
+/// (absolute, `..`) are refused before anything is written, and so is an existing folder that is not
+/// mdxgen output.
+pub fn write_dir_atomic(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let name = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| format!("`{}` does not name a folder", dir.display()))?;
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let relative: Vec<PathBuf> = files.iter().map(|(path, _)| inside(path)).collect::<Result<_, _>>()?;
+    check_replaceable(dir)?;
+    std::fs::create_dir_all(parent).map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+    let temp = parent.join(format!(".{name}.mdxgen-{}.tmp", std::process::id()));
+    let written = write_tree(&temp, relative.iter().zip(files.iter().map(|(_, bytes)| bytes)));
+    if let Err(e) = written.and_then(|()| swap_in(&temp, dir)) {
+        let _ = std::fs::remove_dir_all(&temp);
+        return Err(format!("cannot write `{}`: {e}", dir.display()));
+    }
+    Ok(())
+}
+
+/// `path` as a relative path of plain names, or why not.
+fn inside(path: &str) -> Result<PathBuf, String> {
+    let relative = Path::new(path);
+    let plain = !path.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
+    if plain { Ok(relative.to_path_buf()) } else { Err(format!("`{path}` is not a path inside the output folder")) }
+}
+
+fn check_replaceable(dir: &Path) -> Result<(), String> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.is_dir() {
+        return Err(format!("`{}` exists and is not a folder", dir.display()));
+    }
+    let empty = std::fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?.next().is_none();
+    if empty || dir.join(OUTPUT_MARKER).is_file() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{}` is not mdxgen output (it has no `{OUTPUT_MARKER}` file): refusing to replace it",
+            dir.display()
+        ))
+    }
+}
+
+fn write_tree<'a>(root: &Path, files: impl Iterator<Item = (&'a PathBuf, &'a Vec<u8>)>) -> std::io::Result<()> {
+    if root.exists() {
+        std::fs::remove_dir_all(root)?;
+    }
+    std::fs::create_dir_all(root)?;
+    for (relative, bytes) in files {
+        let path = root.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut file = std::fs::File::create(&path)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    Ok(())
+}
+
+/// Puts `temp` in the place of `dir`: the old folder is moved aside first and removed last, and put back
+/// if the new one cannot take its place.
+fn swap_in(temp: &Path, dir: &Path) -> std::io::Result<()> {
+    if !dir.exists() {
+        return std::fs::rename(temp, dir);
+    }
+    let old = temp.with_extension("old");
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    std::fs::rename(dir, &old)?;
+    if let Err(e) = std::fs::rename(temp, dir) {
+        let _ = std::fs::rename(&old, dir);
+        return Err(e);
+    }
+    std::fs::remove_dir_all(&old)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+        list.iter().map(|(p, c)| (p.to_string(), c.as_bytes().to_vec())).collect()
+    }
+
+    #[test]
+    fn replaces_a_folder_whole() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = root.path().join("out");
+        write_dir_atomic(&dir, &files(&[(OUTPUT_MARKER, ""), ("src/a.rs", "a"), ("old.rs", "x")])).expect("writes");
+        write_dir_atomic(&dir, &files(&[(OUTPUT_MARKER, ""), ("src/b.rs", "b")])).expect("writes");
+        assert!(!dir.join("old.rs").exists() && !dir.join("src/a.rs").exists());
+        assert_eq!(std::fs::read_to_string(dir.join("src/b.rs")).expect("reads"), "b");
+        assert_eq!(std::fs::read_dir(root.path()).expect("lists").count(), 1, "no temporary folder is left");
+    }
+
+    #[test]
+    fn never_writes_outside_the_folder() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = root.path().join("out");
+        for path in ["../escape.rs", "/etc/x", "a/../../b", ""] {
+            let error = write_dir_atomic(&dir, &files(&[(path, "x")])).expect_err("refused");
+            assert!(error.contains("not a path inside"), "{error}");
+        }
+        assert_eq!(std::fs::read_dir(root.path()).expect("lists").count(), 0, "nothing was written");
+    }
+
+    #[test]
+    fn never_replaces_a_folder_it_did_not_write() {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::write(root.path().join("precious.txt"), "keep").expect("writes");
+        let error = write_dir_atomic(root.path(), &files(&[("a", "b")])).expect_err("refused");
+        assert!(error.contains("refusing to replace"), "{error}");
+        assert!(root.path().join("precious.txt").exists());
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temporary_behind() {

@@ -1,0 +1,306 @@
+//! The `support` module of a generated crate: the few types the models need beyond crates.io crates (the
+//! tri-state `Patch`, validation errors, raw bytes, `time` wrappers), emitted into the crate so that it
+//! depends on nothing but crates.io. Only what the models use is emitted.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// What the support module must hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SupportParts {
+    pub patch: bool,
+    pub validation: bool,
+    pub unknown_value: bool,
+    pub binary: bool,
+    /// The `time` crate's wrappers, each when used.
+    pub time_date: bool,
+    pub time_date_time: bool,
+}
+
+impl SupportParts {
+    /// The names the models module imports from `support`.
+    pub fn imports(&self) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        if self.binary {
+            names.push("Binary");
+        }
+        if self.time_date {
+            names.push("Date");
+        }
+        if self.time_date_time {
+            names.push("DateTime");
+        }
+        if self.patch {
+            names.push("Patch");
+        }
+        if self.unknown_value {
+            names.push("UnknownValue");
+        }
+        if self.validation {
+            names.extend(["ValidationError", "ValidationErrors", "join_path"]);
+        }
+        names
+    }
+}
+
+pub fn support_items(parts: SupportParts) -> TokenStream {
+    let mut items = TokenStream::new();
+    if parts.patch {
+        items.extend(patch());
+    }
+    if parts.validation {
+        items.extend(validation());
+    }
+    if parts.unknown_value {
+        items.extend(unknown_value());
+    }
+    if parts.binary {
+        items.extend(binary());
+    }
+    if parts.time_date_time {
+        items.extend(time_date_time());
+    }
+    if parts.time_date {
+        items.extend(time_date());
+    }
+    items
+}
+
+fn patch() -> TokenStream {
+    quote! {
+        /// A field that a request may leave out, set to null, or set to a value: the three things a PATCH
+        /// body can say about an optional, nullable field. `Option<Option<T>>` says the same less clearly.
+        ///
+        /// A field of this type is skipped when [`Patch::Absent`], written as `null` when [`Patch::Null`].
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+        pub enum Patch<T> {
+            /// Leave the field as it is: it is not sent.
+            #[default]
+            Absent,
+            /// Set the field to null.
+            Null,
+            /// Set the field to this value.
+            Value(T),
+        }
+
+        impl<T> Patch<T> {
+            pub fn is_absent(&self) -> bool {
+                matches!(self, Self::Absent)
+            }
+
+            pub fn is_null(&self) -> bool {
+                matches!(self, Self::Null)
+            }
+
+            /// The value, when there is one.
+            pub fn as_value(&self) -> Option<&T> {
+                match self {
+                    Self::Value(value) => Some(value),
+                    Self::Absent | Self::Null => None,
+                }
+            }
+
+            /// The value, when there is one.
+            pub fn into_value(self) -> Option<T> {
+                match self {
+                    Self::Value(value) => Some(value),
+                    Self::Absent | Self::Null => None,
+                }
+            }
+        }
+
+        impl<T> From<Option<T>> for Patch<T> {
+            /// `None` sets null; to leave a field out, use [`Patch::Absent`].
+            fn from(value: Option<T>) -> Self {
+                match value {
+                    Some(value) => Self::Value(value),
+                    None => Self::Null,
+                }
+            }
+        }
+
+        impl<T: serde::Serialize> serde::Serialize for Patch<T> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    Self::Value(value) => serializer.serialize_some(value),
+                    Self::Absent | Self::Null => serializer.serialize_none(),
+                }
+            }
+        }
+
+        impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Patch<T> {
+            /// A present field is null or a value; an absent one is [`Patch::Absent`] through `#[serde(default)]`.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}
+
+fn validation() -> TokenStream {
+    quote! {
+        /// A value that breaks a constraint the docs state.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct ValidationError {
+            /// Where the value is: field names and item indexes joined by `.` (empty for the value itself).
+            pub path: String,
+            pub message: String,
+        }
+
+        impl ValidationError {
+            pub fn new(path: &str, message: &str) -> Self {
+                Self { path: path.to_owned(), message: message.to_owned() }
+            }
+        }
+
+        impl std::fmt::Display for ValidationError {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                if self.path.is_empty() {
+                    f.write_str(&self.message)
+                } else {
+                    write!(f, "`{}` {}", self.path, self.message)
+                }
+            }
+        }
+
+        impl std::error::Error for ValidationError {}
+
+        /// Every constraint a value breaks.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+        pub struct ValidationErrors(pub Vec<ValidationError>);
+
+        impl std::fmt::Display for ValidationErrors {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                for (i, error) in self.0.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{error}")?;
+                }
+                Ok(())
+            }
+        }
+
+        impl std::error::Error for ValidationErrors {}
+
+        /// `path` and `key` joined with a `.`.
+        pub fn join_path(path: &str, key: &str) -> String {
+            if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+        }
+    }
+}
+
+fn unknown_value() -> TokenStream {
+    quote! {
+        /// A string that is none of the values an enum lists.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct UnknownValue(pub String);
+
+        impl std::fmt::Display for UnknownValue {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{:?} is not a value the docs list", self.0)
+            }
+        }
+
+        impl std::error::Error for UnknownValue {}
+    }
+}
+
+fn binary() -> TokenStream {
+    quote! {
+        /// Raw bytes (`format: binary`): file contents in multipart and octet-stream bodies. In JSON, where the
+        /// docs show such a value as a string, it is read from and written as that string when it is UTF-8.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+        pub struct Binary(pub Vec<u8>);
+
+        impl serde::Serialize for Binary {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match std::str::from_utf8(&self.0) {
+                    Ok(text) => serializer.serialize_str(text),
+                    Err(_) => serializer.serialize_bytes(&self.0),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Binary {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct BinaryVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for BinaryVisitor {
+                    type Value = Binary;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("bytes or a string")
+                    }
+
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Binary, E> {
+                        Ok(Binary(value.as_bytes().to_vec()))
+                    }
+
+                    fn visit_bytes<E: serde::de::Error>(self, value: &[u8]) -> Result<Binary, E> {
+                        Ok(Binary(value.to_vec()))
+                    }
+
+                    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Binary, A::Error> {
+                        let mut bytes = Vec::new();
+                        while let Some(byte) = seq.next_element::<u8>()? {
+                            bytes.push(byte);
+                        }
+                        Ok(Binary(bytes))
+                    }
+                }
+
+                deserializer.deserialize_any(BinaryVisitor)
+            }
+        }
+    }
+}
+
+fn time_date_time() -> TokenStream {
+    quote! {
+        /// A `format: date-time` value: RFC 3339 on the wire.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct DateTime(pub time::OffsetDateTime);
+
+        impl serde::Serialize for DateTime {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let text = self.0.format(&time::format_description::well_known::Rfc3339).map_err(serde::ser::Error::custom)?;
+                serializer.serialize_str(&text)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for DateTime {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                time::OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339)
+                    .map(Self)
+                    .map_err(serde::de::Error::custom)
+            }
+        }
+    }
+}
+
+fn time_date() -> TokenStream {
+    quote! {
+        /// A `format: date` value: `YYYY-MM-DD` on the wire.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct Date(pub time::Date);
+
+        const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+            time::macros::format_description!("[year]-[month]-[day]");
+
+        impl serde::Serialize for Date {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let text = self.0.format(DATE_FORMAT).map_err(serde::ser::Error::custom)?;
+                serializer.serialize_str(&text)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Date {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+                time::Date::parse(&text, DATE_FORMAT).map(Self).map_err(serde::de::Error::custom)
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Every Rust type decision, made once: the typed model that the Rust backends (models now; client and server
+//! later) query instead of reading schema JSON.
+//!
+//! [`TypeModel::build`] turns the [`TypeSpace`](crate::TypeSpace) and the operations' bodies into Rust types:
+//! names (case, keywords, collisions), structs with field presence (required, optional, nullable, tri-state),
+//! string enums with an `Unknown` fallback, unions (internally tagged by a discriminator, else untagged),
+//! merged `allOf`, maps, `Box` where a cycle needs it, formats, docs ready for rustdoc, and the constraints a
+//! `validate()` checks. What it cannot express becomes `serde_json::Value` with a warning, never an error: a
+//! backend emits every [`TypeDef`] as it is.
+//!
+//! Like typify's `TypeSpace`, it is a value: [`TypeModel::iter_types`] in emission order,
+//! [`TypeModel::get_type`] by id, [`TypeModel::named`] by schema name, [`TypeModel::operations`] for the
+//! bodies of each operation.
+
+mod constraints;
+mod convert;
+mod cycles;
+pub mod docs;
+pub mod names;
+
+use std::collections::BTreeMap;
+
+use mdxgen_diag::Diagnostic;
+
+pub use constraints::{Bound, Constraints};
+
+use crate::Api;
+
+/// The index of a type in its [`TypeModel`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(usize);
+
+/// Knobs of the type decisions. The defaults are what a Rust user expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypingOptions {
+    /// String enums and discriminated unions get an `Unknown` variant holding values the docs do not list,
+    /// so that a server adding a value does not break clients.
+    pub unknown_variants: bool,
+    /// The crate that `format: date-time` and `format: date` map to.
+    pub date_time: DateTimeCrate,
+}
+
+impl Default for TypingOptions {
+    fn default() -> Self {
+        Self { unknown_variants: true, date_time: DateTimeCrate::Chrono }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateTimeCrate {
+    /// `chrono::DateTime<chrono::Utc>`, `chrono::NaiveDate`.
+    Chrono,
+    /// `time::OffsetDateTime` (RFC 3339), `time::Date` (ISO 8601).
+    Time,
+}
+
+/// A type expression: what a field, item, body or alias holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    Named(TypeId),
+    Primitive(Primitive),
+    /// `Vec<T>`.
+    Vec(Box<TypeRef>),
+    /// `BTreeMap<String, T>`: keys sorted, so output is deterministic.
+    Map(Box<TypeRef>),
+    /// `Option<T>` where null is allowed but there is no field presence to carry it (items, map values,
+    /// bodies).
+    Option(Box<TypeRef>),
+    /// `Box<T>`, only where a cycle of by-value containment needs it.
+    Boxed(Box<TypeRef>),
+    /// `serde_json::Value`: any JSON, for `{}` schemas and what cannot be typed.
+    Any,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Primitive {
+    String,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    U8,
+    U16,
+    U32,
+    U64,
+    F32,
+    F64,
+    /// `format: uuid`.
+    Uuid,
+    /// `format: date-time`.
+    DateTime,
+    /// `format: date`.
+    Date,
+    /// `format: binary`: raw bytes (`bytes::Bytes`).
+    Bytes,
+    Ipv4,
+    Ipv6,
+    /// A value that can only be null: `()`.
+    Unit,
+}
+
+/// One Rust type to emit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    pub id: TypeId,
+    /// The Rust identifier.
+    pub name: String,
+    /// Where it comes from: a named schema, or the place of an anonymous one (`Token.user_obj`).
+    pub origin: Origin,
+    /// Doc lines ready for `#[doc = ...]` (see [`docs::rustdoc_lines`]).
+    pub docs: Vec<String>,
+    pub kind: TypeKind,
+    /// Whether a `validate()` is generated: the type is reachable from a request body and something in it
+    /// has constraints.
+    pub validated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A named type of the [`TypeSpace`](crate::TypeSpace).
+    Schema(String),
+    /// An anonymous schema, named after its place.
+    Inline(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    Struct(Struct),
+    StringEnum(StringEnum),
+    Union(Union),
+    /// `pub type Name = T;` for named scalars, arrays and maps.
+    Alias(TypeRef),
+    /// `pub struct Name(pub T);`, serialized as `T`: an alias that would expand into itself (`type Tree =
+    /// Vec<Tree>` does not compile).
+    Newtype(TypeRef),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    /// Properties beyond the declared ones (`additionalProperties`), kept in a flattened map.
+    pub additional: Option<AdditionalProperties>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdditionalProperties {
+    /// The field that holds them.
+    pub name: String,
+    /// The type of each value.
+    pub value: TypeRef,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The Rust identifier (may be a raw identifier such as `r#type`).
+    pub name: String,
+    /// The JSON property name, exactly as the docs have it.
+    pub wire: String,
+    /// The value's type, without the presence wrapper.
+    pub ty: TypeRef,
+    pub presence: Presence,
+    pub docs: Vec<String>,
+    pub constraints: Constraints,
+    /// Sent only in responses (`readOnly`).
+    pub read_only: bool,
+    /// Sent only in requests (`writeOnly`).
+    pub write_only: bool,
+}
+
+/// How a field's absence and null are represented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// `T`: always present, never null.
+    Required,
+    /// `Option<T>`, always serialized (`null` for `None`): present but may be null.
+    RequiredNullable,
+    /// `Option<T>`, skipped when `None`: may be absent, never null.
+    Optional,
+    /// `Patch<T>`: absent, null or a value, each kept apart (PATCH bodies).
+    Tristate,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringEnum {
+    pub variants: Vec<EnumVariant>,
+    /// The name of the variant holding values the docs do not list, when there is one.
+    pub fallback: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumVariant {
+    pub name: String,
+    /// The value on the wire, exactly as the docs have it.
+    pub wire: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    pub tagging: Tagging,
+    pub variants: Vec<UnionVariant>,
+    /// For a tagged union: the variant holding objects with a tag the docs do not list (as JSON).
+    pub fallback: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tagging {
+    /// Each variant is tried in order.
+    Untagged,
+    /// The object's `property` says which variant it is (an OpenAPI discriminator).
+    Internal { property: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    pub name: String,
+    pub ty: TypeRef,
+    /// For a tagged union, the tag values that select this variant; the first is the one written.
+    pub tags: Vec<String>,
+}
+
+/// The Rust types of one operation's bodies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationTypes {
+    pub operation_id: String,
+    /// Request bodies by media type.
+    pub request: Vec<BodyType>,
+    /// Response bodies by status and media type.
+    pub responses: Vec<BodyType>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyType {
+    /// `None` for the request body, else the response status.
+    pub status: Option<String>,
+    pub media_type: String,
+    pub ty: TypeRef,
+}
+
+/// What the generated code needs beyond serde and serde_json.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub uuid: bool,
+    /// `chrono` or `time`, per [`TypingOptions::date_time`].
+    pub date_time: bool,
+    pub bytes: bool,
+    pub regex: bool,
+    /// The tri-state `Patch<T>`.
+    pub patch: bool,
+    /// The validation error types.
+    pub validation: bool,
+}
+
+/// The typed model of an API's Rust types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeModel {
+    types: Vec<TypeDef>,
+    /// Ids in emission order: sorted by name.
+    order: Vec<TypeId>,
+    named: BTreeMap<String, TypeId>,
+    operations: Vec<OperationTypes>,
+    needs: Needs,
+    options: TypingOptions,
+}
+
+impl TypeModel {
+    /// Makes every type decision for `api`. Warnings say where something degraded to `serde_json::Value`.
+    pub fn build(api: &Api, options: &TypingOptions) -> (Self, Vec<Diagnostic>) {
+        convert::build(api, options)
+    }
+
+    /// Every type, in emission order (sorted by Rust name).
+    pub fn iter_types(&self) -> impl Iterator<Item = &TypeDef> {
+        self.order.iter().map(|id| &self.types[id.0])
+    }
+
+    pub fn get_type(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0]
+    }
+
+    /// The type of a named schema of the [`TypeSpace`](crate::TypeSpace).
+    pub fn named(&self, schema_name: &str) -> Option<TypeId> {
+        self.named.get(schema_name).copied()
+    }
+
+    pub fn operations(&self) -> &[OperationTypes] {
+        &self.operations
+    }
+
+    pub fn operation(&self, id: &str) -> Option<&OperationTypes> {
+        self.operations.iter().find(|op| op.operation_id == id)
+    }
+
+    /// Whether validating a value of type `ty` checks anything (it holds a type with a `validate()`,
+    /// through aliases).
+    pub fn checks(&self, ty: &TypeRef) -> bool {
+        convert::checks(&self.types, ty, 0)
+    }
+
+    pub fn needs(&self) -> Needs {
+        self.needs
+    }
+
+    pub fn options(&self) -> &TypingOptions {
+        &self.options
+    }
+
+    pub fn len(&self) -> usize {
+        self.types.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty()
+    }
+}

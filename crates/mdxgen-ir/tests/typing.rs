@@ -1,0 +1,256 @@
+//! One test per type rule of the models: each builds a small API and reads the decision off the type model.
+
+use std::path::Path;
+
+use mdxgen_ir::from_openapi;
+use mdxgen_ir::typing::{
+    Field, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind, TypeModel, TypeRef, TypingOptions,
+    Union,
+};
+use serde_json::{Value, json};
+
+fn model_with(schemas: Value, paths: Value, options: &TypingOptions) -> (TypeModel, Vec<String>) {
+    let doc = json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths,
+        "components": {"schemas": schemas}});
+    let (api, diagnostics) = from_openapi(&doc, Path::new("t.json"));
+    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
+    let (model, warnings) = TypeModel::build(&api, options);
+    (model, warnings.into_iter().map(|w| w.message).collect())
+}
+
+fn model(schemas: Value) -> TypeModel {
+    model_with(schemas, json!({}), &TypingOptions::default()).0
+}
+
+fn named<'m>(model: &'m TypeModel, schema: &str) -> &'m TypeDef {
+    model.get_type(model.named(schema).unwrap_or_else(|| panic!("{schema} has a type")))
+}
+
+fn fields(def: &TypeDef) -> &[Field] {
+    match &def.kind {
+        TypeKind::Struct(Struct { fields, .. }) => fields,
+        other => panic!("{} is not a struct: {other:?}", def.name),
+    }
+}
+
+fn field<'m>(def: &'m TypeDef, wire: &str) -> &'m Field {
+    fields(def).iter().find(|f| f.wire == wire).unwrap_or_else(|| panic!("{} has no field {wire}", def.name))
+}
+
+#[test]
+fn optional_and_nullable_fields_get_the_presence_that_keeps_absent_and_null_apart() {
+    let model = model(json!({"Update": {"type": "object", "required": ["a", "b"], "properties": {
+        "a": {"type": "string"}, "b": {"type": "string", "nullable": true},
+        "c": {"type": "string"}, "d": {"type": ["string", "null"]}}}}));
+    let update = named(&model, "Update");
+    let presence: Vec<Presence> = fields(update).iter().map(|f| f.presence).collect();
+    assert_eq!(presence, [Presence::Required, Presence::RequiredNullable, Presence::Optional, Presence::Tristate]);
+    assert!(model.needs().patch, "the tri-state type is emitted only when used");
+}
+
+#[test]
+fn string_enums_keep_wire_values_and_fall_back_to_unknown() {
+    let schemas =
+        json!({"Status": {"type": "string", "enum": ["in-progress", "in_progress", "unknown", "", "+1", "-1"]}});
+    let (with_fallback, _) = model_with(schemas.clone(), json!({}), &TypingOptions::default());
+    let TypeKind::StringEnum(StringEnum { variants, fallback }) = &named(&with_fallback, "Status").kind else {
+        panic!("an enum")
+    };
+    let names: Vec<(&str, &str)> = variants.iter().map(|v| (v.name.as_str(), v.wire.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("InProgress", "in-progress"),
+            ("InProgress2", "in_progress"),
+            ("Unknown2", "unknown"),
+            ("Empty", ""),
+            ("Plus1", "+1"),
+            ("Minus1", "-1")
+        ]
+    );
+    assert_eq!(fallback.as_deref(), Some("Unknown"));
+    let options = TypingOptions { unknown_variants: false, ..TypingOptions::default() };
+    let (strict, _) = model_with(schemas, json!({}), &options);
+    let TypeKind::StringEnum(StringEnum { fallback, .. }) = &named(&strict, "Status").kind else { panic!("an enum") };
+    assert_eq!(*fallback, None);
+}
+
+#[test]
+fn a_discriminator_makes_an_internally_tagged_union_with_its_mapping() {
+    let model = model(json!({
+        "Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+                "discriminator": {"propertyName": "kind", "mapping": {"cat": "#/components/schemas/Cat", "kitten": "#/components/schemas/Cat"}}},
+        "Cat": {"type": "object", "properties": {"kind": {"type": "string"}}},
+        "Dog": {"type": "object", "properties": {"kind": {"type": "string"}}},
+        "Loose": {"anyOf": [{"type": "integer"}, {"type": "number"}, {"type": "string"}]}}));
+    let TypeKind::Union(Union { tagging, variants, fallback }) = &named(&model, "Pet").kind else { panic!("a union") };
+    assert_eq!(*tagging, Tagging::Internal { property: "kind".into() });
+    let tags: Vec<(&str, Vec<String>)> = variants.iter().map(|v| (v.name.as_str(), v.tags.clone())).collect();
+    assert_eq!(tags, [("Cat", vec!["cat".to_owned(), "kitten".to_owned()]), ("Dog", vec!["Dog".to_owned()])]);
+    assert_eq!(fallback.as_deref(), Some("Unknown"));
+    let TypeKind::Union(loose) = &named(&model, "Loose").kind else { panic!("a union") };
+    assert_eq!(loose.tagging, Tagging::Untagged);
+    let order: Vec<&str> = loose.variants.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(order, ["Integer", "String", "Number"], "integers are tried before floats take them");
+}
+
+#[test]
+fn a_discriminator_that_cannot_tell_members_apart_reads_untagged_with_a_warning() {
+    let (model, warnings) = model_with(
+        json!({"Shape": {"oneOf": [{"type": "string"}, {"type": "integer"}], "discriminator": {"propertyName": "kind"}}}),
+        json!({}),
+        &TypingOptions::default(),
+    );
+    let TypeKind::Union(union) = &named(&model, "Shape").kind else { panic!("a union") };
+    assert_eq!(union.tagging, Tagging::Untagged);
+    assert!(warnings.iter().any(|w| w.contains("discriminator `kind`")), "{warnings:?}");
+}
+
+#[test]
+fn only_cycles_are_boxed_and_recursive_aliases_become_newtypes() {
+    let model = model(json!({
+        "Node": {"type": "object", "required": ["next"], "properties": {
+            "next": {"$ref": "#/components/schemas/Node"},
+            "parent": {"$ref": "#/components/schemas/Node"},
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+            "leaf": {"$ref": "#/components/schemas/Leaf"}}},
+        "Leaf": {"type": "object", "properties": {"v": {"type": "string"}}},
+        "Tree": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}}));
+    let node = named(&model, "Node");
+    let node_id = model.named("Node").expect("Node");
+    let boxed = TypeRef::Boxed(Box::new(TypeRef::Named(node_id)));
+    assert_eq!(field(node, "next").ty, boxed);
+    assert_eq!(field(node, "parent").ty, boxed, "Option does not break a cycle");
+    assert_eq!(field(node, "children").ty, TypeRef::Vec(Box::new(TypeRef::Named(node_id))), "Vec does");
+    assert!(matches!(field(node, "leaf").ty, TypeRef::Named(_)), "no cycle, no box");
+    assert!(matches!(named(&model, "Tree").kind, TypeKind::Newtype(_)), "`type Tree = Vec<Tree>` cannot compile");
+}
+
+#[test]
+fn keywords_and_non_identifiers_are_escaped_and_keep_their_wire_names() {
+    let model = model(json!({"self": {"type": "object", "properties": {
+        "type": {"type": "string"}, "self": {"type": "string"}, "crate": {"type": "string"}, "1st": {"type": "string"},
+        "": {"type": "string"}, "fooBar": {"type": "string"}, "foo_bar": {"type": "string"}}}}));
+    let def = named(&model, "self");
+    assert_eq!(def.name, "SelfModel");
+    let names: Vec<(&str, &str)> = fields(def).iter().map(|f| (f.name.as_str(), f.wire.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("r#type", "type"),
+            ("self_", "self"),
+            ("crate_", "crate"),
+            ("_1st", "1st"),
+            ("field", ""),
+            ("foo_bar", "fooBar"),
+            ("foo_bar_2", "foo_bar")
+        ]
+    );
+}
+
+#[test]
+fn type_names_that_collide_after_case_conversion_are_told_apart_in_sorted_order() {
+    let model = model(json!({"error_VERSION_EMPTY": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "ErrorVersionEmpty": {"type": "object", "properties": {"b": {"type": "string"}}}}));
+    assert_eq!(named(&model, "ErrorVersionEmpty").name, "ErrorVersionEmpty");
+    assert_eq!(named(&model, "error_VERSION_EMPTY").name, "ErrorVersionEmpty2");
+}
+
+#[test]
+fn anonymous_objects_are_named_after_their_place() {
+    let model = model(json!({"Token": {"type": "object", "properties": {
+        "user_obj": {"type": "object", "properties": {"roles": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "integer"}}}}}},
+        "state": {"type": "string", "enum": ["a"]}}}}));
+    let names: Vec<&str> = model.iter_types().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Token", "TokenState", "TokenUserObj", "TokenUserObjRolesItem"]);
+}
+
+#[test]
+fn all_of_merges_objects_and_a_single_member_is_that_member() {
+    let model = model(json!({
+        "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "format": "uuid"}}},
+        "Cat": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {"meow": {"type": "boolean"}}}]},
+        "Wrapped": {"type": "object", "properties": {"base": {"allOf": [{"$ref": "#/components/schemas/Base"}], "nullable": true, "description": "d"}}},
+        "Single": {"oneOf": [{"type": "object", "properties": {"x": {"type": "string"}}}, {"type": "null"}]}}));
+    assert_eq!(fields(named(&model, "Single"))[0].wire, "x", "a one-member union is its member");
+    let cat = named(&model, "Cat");
+    let wires: Vec<&str> = fields(cat).iter().map(|f| f.wire.as_str()).collect();
+    assert_eq!(wires, ["id", "meow"]);
+    assert_eq!(field(cat, "id").ty, TypeRef::Primitive(Primitive::Uuid));
+    let base = field(named(&model, "Wrapped"), "base");
+    assert_eq!(base.ty, TypeRef::Named(model.named("Base").expect("Base")));
+    assert_eq!(base.presence, Presence::Tristate);
+}
+
+#[test]
+fn formats_choose_the_rust_type() {
+    let model = model(json!({"F": {"type": "object", "properties": {
+        "a": {"type": "string", "format": "uuid"}, "b": {"type": "string", "format": "date-time"},
+        "c": {"type": "string", "format": "date"}, "d": {"type": "string", "format": "binary"},
+        "e": {"type": "string", "format": "ipv4"}, "f": {"type": "integer", "format": "int32"},
+        "g": {"type": "integer"}, "h": {"type": "number", "format": "float"}, "i": {},
+        "j": {"type": "object", "additionalProperties": {"type": "integer"}}}}}));
+    let types: Vec<TypeRef> = fields(named(&model, "F")).iter().map(|f| f.ty.clone()).collect();
+    use Primitive::*;
+    let p = TypeRef::Primitive;
+    assert_eq!(
+        types,
+        [
+            p(Uuid),
+            p(DateTime),
+            p(Date),
+            p(Bytes),
+            p(Ipv4),
+            p(I32),
+            p(I64),
+            p(F32),
+            TypeRef::Any,
+            TypeRef::Map(Box::new(p(I64)))
+        ]
+    );
+}
+
+#[test]
+fn what_rust_cannot_say_degrades_to_any_value_with_a_warning() {
+    let (model, warnings) = model_with(
+        json!({"N": {"type": "object", "properties": {"x": {"not": {"type": "string"}}}}}),
+        json!({}),
+        &TypingOptions::default(),
+    );
+    assert_eq!(field(named(&model, "N"), "x").ty, TypeRef::Any);
+    assert!(warnings.iter().any(|w| w.contains("`not`")), "{warnings:?}");
+}
+
+#[test]
+fn required_fields_one_direction_never_carries_are_optional_there() {
+    let schemas = json!({"Card": {"type": "object", "required": ["cvc", "id"], "properties": {
+        "cvc": {"type": "string", "writeOnly": true}, "id": {"type": "string", "readOnly": true}}}});
+    let request = json!({"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Card"}}}});
+    let response = json!({"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Card"}}}}});
+    let only_read = json!({"/c": {"get": {"operationId": "get", "responses": response}}});
+    let (model, _) = model_with(schemas.clone(), only_read, &TypingOptions::default());
+    let card = named(&model, "Card");
+    assert_eq!((field(card, "cvc").presence, field(card, "id").presence), (Presence::Optional, Presence::Required));
+    let both = json!({"/c": {"post": {"operationId": "post", "requestBody": request, "responses": response}}});
+    let (model, _) = model_with(schemas, both, &TypingOptions::default());
+    let card = named(&model, "Card");
+    assert_eq!((field(card, "cvc").presence, field(card, "id").presence), (Presence::Optional, Presence::Optional));
+}
+
+#[test]
+fn request_types_with_constraints_are_validated_and_bodies_are_typed_per_operation() {
+    let paths = json!({"/u": {"post": {"operationId": "create_user",
+        "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+            "name": {"type": "string", "minLength": 1, "pattern": "^[a-z]+$"}}}}}},
+        "responses": {"201": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "integer"}}}}}}}}}});
+    let (model, _) = model_with(json!({}), paths, &TypingOptions::default());
+    let op = model.operation("create_user").expect("typed");
+    let TypeRef::Named(request) = op.request[0].ty else { panic!("a named request type") };
+    let TypeRef::Named(response) = op.responses[0].ty else { panic!("a named response type") };
+    assert_eq!(
+        (model.get_type(request).name.as_str(), model.get_type(response).name.as_str()),
+        ("CreateUserRequest", "CreateUserResponse")
+    );
+    assert!(model.get_type(request).validated && !model.get_type(response).validated);
+    assert!(model.needs().regex && model.needs().validation);
+}

@@ -1,0 +1,90 @@
+//! The models crates generated from the fixtures equal the checked-in ones in `fixtures/expected/*-models`,
+//! file for file and byte for byte. When one is stale the test says so and names the command that
+//! refreshes it.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use mdxgen::Builder;
+use mdxgen_testkit::workspace_root;
+
+/// (input, checked-in crate folder), as `cargo xtask codegen` writes them.
+fn cases() -> Vec<(PathBuf, PathBuf)> {
+    let root = workspace_root();
+    ["authentik", "petstore-v5", "hostile-names"]
+        .iter()
+        .map(|name| {
+            let input = match *name {
+                "hostile-names" => root.join("fixtures/hostile-names/openapi.json"),
+                other => root.join("fixtures").join(other),
+            };
+            (input, root.join("fixtures/expected").join(format!("{name}-models")))
+        })
+        .collect()
+}
+
+fn files_below(dir: &Path) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(relative) = path.strip_prefix(dir) {
+                found.insert(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn golden_models_are_up_to_date() {
+    for (input, dir) in cases() {
+        let (files, _) = Builder::new().input(&input).models(true).crate_files().expect("the fixture generates");
+        let generated: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(generated, files_below(&dir), "{} is stale: run `cargo xtask codegen`", dir.display());
+        for file in files {
+            let checked_in = std::fs::read_to_string(dir.join(&file.path)).unwrap_or_default();
+            assert!(
+                file.contents == checked_in,
+                "{}/{} is stale: run `cargo xtask codegen` and review the diff",
+                dir.display(),
+                file.path
+            );
+        }
+    }
+}
+
+#[test]
+fn models_are_byte_identical_across_runs() {
+    let (input, _) = &cases()[0];
+    let generate = || Builder::new().input(input).models(true).crate_files().expect("generates").0;
+    assert_eq!(generate(), generate());
+}
+
+#[test]
+fn the_include_file_holds_both_modules() {
+    let (input, _) = &cases()[1];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("api.rs");
+    Builder::new().input(input).write_models_module(&path).expect("writes");
+    let text = std::fs::read_to_string(&path).expect("reads");
+    assert!(text.contains("pub mod support {") && text.contains("pub mod models {"));
+    assert!(!text.contains("#!["), "an included file may hold no inner attributes");
+}
+
+#[test]
+fn the_output_folder_is_replaced_whole_and_only_when_generation_succeeds() {
+    let (input, _) = &cases()[1];
+    let root = tempfile::tempdir().expect("temp dir");
+    let out = root.path().join("petstore");
+    Builder::new().input(input).write_models_crate(&out).expect("writes");
+    std::fs::write(out.join("src/stale.rs"), "// left from an earlier run").expect("writes");
+    Builder::new().input(input).write_models_crate(&out).expect("writes again");
+    assert!(!out.join("src/stale.rs").exists(), "the folder is replaced whole");
+    let failed = Builder::new().input(root.path().join("missing.yaml")).write_models_crate(&out);
+    assert!(failed.is_err());
+    assert!(out.join("src/models.rs").is_file(), "a failed run leaves the last output in place");
+}

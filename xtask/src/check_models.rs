@@ -1,0 +1,353 @@
+//! `cargo xtask check-models`: every corpus (and fixture) generates a models crate; all of them go into one
+//! generated cargo workspace under `target/check-models` with one target dir, which is then checked once:
+//! `cargo clippy --workspace --all-targets -D warnings` (so: builds, zero warnings, clippy clean) and
+//! `cargo test --workspace` (the docs' own examples round trip through the generated types, and the doc
+//! tests of the hostile fixture run). Corpora whose models are identical (one API across plugin versions)
+//! share one crate.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use mdxgen::{Builder, TypeModel};
+use mdxgen_codegen::models::{self, GeneratedFile, ModelsOptions};
+use mdxgen_ir::Api;
+use mdxgen_ir::typing::TypeRef;
+use mdxgen_testkit::{corpora, corpus_root, workspace_root};
+use serde_json::{Value, json};
+
+/// An input whose models are checked: a fixture or a corpus.
+struct Case {
+    name: String,
+    input: PathBuf,
+}
+
+/// A generated crate and the cases that share it.
+struct Crate {
+    package: String,
+    files: Vec<GeneratedFile>,
+    cases: Vec<String>,
+    examples: Vec<Value>,
+    /// Type expressions of the examples, indexed by the examples' `type` field.
+    types: Vec<String>,
+}
+
+pub fn check_models(arguments: &[String]) -> Result<(), String> {
+    let started = Instant::now();
+    let root = workspace_root().join("target/check-models");
+    let crates = generate(&cases()?)?;
+    let generated_in = started.elapsed();
+    write_workspace(&root, &crates)?;
+    println!(
+        "check-models: {} cases in {} crates, generated in {:.1}s",
+        case_count(&crates),
+        crates.len(),
+        generated_in.as_secs_f64()
+    );
+    if arguments.iter().any(|a| a == "--generate-only") {
+        return Ok(());
+    }
+    let clippy = Instant::now();
+    cargo(&root, &["clippy", "--workspace", "--all-targets", "--keep-going", "--quiet", "--", "-D", "warnings"])?;
+    println!("check-models: clippy -D warnings passed for every crate in {:.1}s", clippy.elapsed().as_secs_f64());
+    let tests = Instant::now();
+    let output = cargo_output(&root, &["test", "--workspace", "--quiet", "--", "--nocapture"])?;
+    println!("check-models: tests (examples, doc tests) in {:.1}s", tests.elapsed().as_secs_f64());
+    let cases: Vec<String> = crates.iter().flat_map(|c| c.cases.iter().cloned()).collect();
+    report_examples(&output, &cases)?;
+    println!("check-models: done in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn case_count(crates: &[Crate]) -> usize {
+    crates.iter().map(|c| c.cases.len()).sum()
+}
+
+fn cases() -> Result<Vec<Case>, String> {
+    let fixtures = workspace_root().join("fixtures");
+    let mut cases = vec![
+        Case { name: "fixtures/authentik".into(), input: fixtures.join("authentik") },
+        Case { name: "fixtures/petstore-v5".into(), input: fixtures.join("petstore-v5") },
+        Case { name: "fixtures/hostile-names".into(), input: crate::hostile_names_input() },
+    ];
+    if let Some(root) = corpus_root() {
+        cases.extend(corpora(&root).into_iter().map(|c| Case { name: c.name, input: c.pages }));
+    }
+    Ok(cases)
+}
+
+/// Generates every case's crate; cases with identical models share the first one's crate.
+fn generate(cases: &[Case]) -> Result<Vec<Crate>, String> {
+    let mut crates: Vec<Crate> = Vec::new();
+    for case in cases {
+        let package = package_name(&case.name);
+        let mut builder = Builder::new();
+        builder.input(&case.input).crate_name(&package);
+        let (api, model, _) = builder.type_model().map_err(|e| format!("{}: {e}", case.name))?;
+        let options = ModelsOptions { crate_name: Some(package.clone()), templates: None };
+        let files = models::crate_files(&api, &model, &options).map_err(|e| format!("{}: {e}", case.name))?;
+        let shared = crates.iter().position(|c| same_code(&c.files, &files));
+        let index = shared.unwrap_or_else(|| {
+            crates.push(Crate { package, files, cases: Vec::new(), examples: Vec::new(), types: Vec::new() });
+            crates.len() - 1
+        });
+        let target = &mut crates[index];
+        target.cases.push(case.name.clone());
+        add_examples(target, &case.name, &api, &model);
+    }
+    Ok(crates)
+}
+
+/// Whether two crates hold the same code (their package names differ).
+fn same_code(a: &[GeneratedFile], b: &[GeneratedFile]) -> bool {
+    let code = |files: &[GeneratedFile]| -> Vec<String> {
+        files.iter().filter(|f| f.path.ends_with(".rs")).map(|f| f.contents.clone()).collect()
+    };
+    code(a) == code(b)
+}
+
+/// `oas-examples/3.0-petstore/v5.2.0` -> `m-oas-examples-3-0-petstore-v5-2-0`.
+fn package_name(case: &str) -> String {
+    let words: String =
+        case.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
+    format!("m-{}", words.join("-"))
+}
+
+/// Every JSON example of the case's pages, with the type of its operation and status.
+fn add_examples(target: &mut Crate, case: &str, api: &Api, model: &TypeModel) {
+    for op in &api.operations {
+        let Some(types) = model.operation(&op.id) else { continue };
+        for example in &op.examples {
+            let bodies = if example.status.is_some() { &types.responses } else { &types.request };
+            let body = bodies
+                .iter()
+                .find(|b| b.status == example.status && is_json(&b.media_type) && b.media_type == example.media_type)
+                .or_else(|| bodies.iter().find(|b| b.status == example.status && is_json(&b.media_type)));
+            let ty = body.map(|b| type_index(target, model, &b.ty));
+            target.examples.push(json!({
+                "case": case,
+                "operation": op.id,
+                "status": example.status.clone().unwrap_or_else(|| "request".into()),
+                "type": ty,
+                "value": example.value,
+            }));
+        }
+    }
+}
+
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence == "application/json" || essence.ends_with("+json") || essence == "*/*"
+}
+
+fn type_index(target: &mut Crate, model: &TypeModel, ty: &TypeRef) -> usize {
+    let spelled = models::rust_type(model, ty);
+    match target.types.iter().position(|t| *t == spelled) {
+        Some(i) => i,
+        None => {
+            target.types.push(spelled);
+            target.types.len() - 1
+        }
+    }
+}
+
+fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
+    std::fs::create_dir_all(root.join("crates")).map_err(|e| e.to_string())?;
+    // Crates of an earlier run that no case produces any more would still be built.
+    for entry in std::fs::read_dir(root.join("crates")).map_err(|e| e.to_string())?.flatten() {
+        if !crates.iter().any(|c| entry.file_name().to_str() == Some(&c.package)) {
+            std::fs::remove_dir_all(entry.path()).map_err(|e| e.to_string())?;
+        }
+    }
+    for krate in crates {
+        let mut files: Vec<(String, Vec<u8>)> =
+            krate.files.iter().map(|f| (f.path.clone(), f.contents.clone().into_bytes())).collect();
+        files.push((mdxgen::OUTPUT_MARKER.to_owned(), b"check-models\n".to_vec()));
+        let examples = serde_json::to_string(&krate.examples).map_err(|e| e.to_string())?;
+        files.push(("tests/examples.json".to_owned(), examples.into_bytes()));
+        files.push(("tests/examples.rs".to_owned(), examples_test(krate).into_bytes()));
+        if krate.package == "m-fixtures-hostile-names" {
+            files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
+        }
+        write_if_changed(&root.join("crates").join(&krate.package), &files)?;
+    }
+    let manifest = "# Generated by `cargo xtask check-models`.\n[workspace]\nresolver = \"2\"\nmembers = [\"crates/*\"]\n\n\
+                    [profile.dev]\ndebug = false\n";
+    std::fs::write(root.join("Cargo.toml"), manifest).map_err(|e| e.to_string())
+}
+
+/// Rewrites a crate only when its files changed, so cargo's fingerprints keep unchanged crates built.
+fn write_if_changed(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let unchanged = files.iter().all(|(path, bytes)| std::fs::read(dir.join(path)).ok().as_ref() == Some(bytes));
+    if unchanged { Ok(()) } else { mdxgen::write_dir_atomic(dir, files) }
+}
+
+/// The integration test that round-trips each example through its type.
+fn examples_test(krate: &Crate) -> String {
+    let library = krate.package.replace('-', "_");
+    let mut arms = String::new();
+    for (i, ty) in krate.types.iter().enumerate() {
+        let _ = writeln!(arms, "            Some({i}) => round_trip::<{ty}>(text),");
+    }
+    format!(
+        r#"//! Generated by `cargo xtask check-models`: every JSON example of the docs deserializes into the generated
+//! type of its operation and status, and serializes back to equal JSON.
+
+// A crate whose examples have no JSON body type uses none of the helpers.
+#![allow(unused_imports, unused_variables, dead_code, clippy::match_single_binding)]
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use {library}::models::*;
+use {library}::support::*;
+
+fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> Result<(), String> {{
+    let typed: T = serde_json::from_str(text).map_err(|e| format!("does not deserialize: {{e}}"))?;
+    let back = serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {{e}}"))?;
+    let original: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    match difference(&original, &back, "") {{
+        None => Ok(()),
+        Some(difference) => Err(format!("serializes back differently: {{difference}}")),
+    }}
+}}
+
+/// Where two JSON values differ. Numbers compare by value (`1` and `1.0` are equal), and RFC 3339
+/// timestamps by instant as far as a trailing zero fraction goes (`...:00Z` and `...:00.000Z`).
+fn difference(a: &Value, b: &Value, at: &str) -> Option<String> {{
+    match (a, b) {{
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
+        (Value::String(x), Value::String(y)) if same_timestamp(x, y) => None,
+        (Value::Object(x), Value::Object(y)) => {{
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {{
+                (Some(p), Some(q)) => difference(p, q, &format!("{{at}}/{{k}}")),
+                (p, q) => Some(format!("{{at}}/{{k}}: {{p:?}} became {{q:?}}")),
+            }})
+        }}
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {{
+            x.iter().zip(y).enumerate().find_map(|(i, (p, q))| difference(p, q, &format!("{{at}}/{{i}}")))
+        }}
+        _ if a == b => None,
+        _ => Some(format!("{{at}}: {{a}} became {{b}}")),
+    }}
+}}
+
+fn same_timestamp(a: &str, b: &str) -> bool {{
+    let trim = |s: &str| -> String {{
+        let s = s.strip_suffix('Z').unwrap_or(s);
+        match s.split_once('.') {{
+            Some((whole, fraction)) if fraction.chars().all(|c| c.is_ascii_digit()) => {{
+                let fraction = fraction.trim_end_matches('0');
+                if fraction.is_empty() {{ whole.to_owned() }} else {{ format!("{{whole}}.{{fraction}}") }}
+            }}
+            _ => s.to_owned(),
+        }}
+    }};
+    a.len() > 18 && b.len() > 18 && a.contains('T') && trim(a) == trim(b)
+}}
+
+#[test]
+fn examples_round_trip() {{
+    let examples: Vec<Value> = serde_json::from_str(include_str!("examples.json")).expect("examples.json is JSON");
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for example in &examples {{
+        let case = example["case"].as_str().unwrap_or_default().to_owned();
+        let text = example["value"].to_string();
+        let text = text.as_str();
+        let result = match example["type"].as_u64() {{
+{arms}            _ => Err("its operation has no JSON body type for this status".to_owned()),
+        }};
+        let count = counts.entry(case.clone()).or_default();
+        count.1 += 1;
+        match result {{
+            Ok(()) => count.0 += 1,
+            Err(reason) => failures.push(format!("{{case}} {{}} {{}}: {{reason}}", example["operation"], example["status"])),
+        }}
+    }}
+    for (case, (passed, total)) in &counts {{
+        println!("EXAMPLES {{case}} {{passed}}/{{total}}");
+    }}
+    for failure in &failures {{
+        println!("EXAMPLE-FAILURE {{failure}}");
+    }}
+}}
+"#
+    )
+}
+
+/// The examples known to fail, each group with its reason: a checked-in list, so that a new failure, or a
+/// listed one that passes now, fails the run.
+const KNOWN_FAILURES: &str = "fixtures/expected/example-failures.txt";
+
+/// Prints the examples round-trip count per case and every failure; fails when the failures differ from
+/// the known ones (for the cases that ran).
+fn report_examples(output: &str, cases: &[String]) -> Result<(), String> {
+    let mut counts = Vec::new();
+    let mut failures = Vec::new();
+    for line in output.lines() {
+        if let Some(count) = line.strip_prefix("EXAMPLES ") {
+            counts.push(count.to_owned());
+        } else if let Some(failure) = line.strip_prefix("EXAMPLE-FAILURE ") {
+            failures.push(failure.to_owned());
+        }
+    }
+    counts.sort();
+    failures.sort();
+    let (mut passed, mut total) = (0, 0);
+    for count in &counts {
+        println!("examples: {count}");
+        if let Some((p, t)) = count.rsplit_once(' ').and_then(|(_, n)| n.split_once('/')) {
+            passed += p.parse::<usize>().unwrap_or(0);
+            total += t.parse::<usize>().unwrap_or(0);
+        }
+    }
+    println!("examples: {passed} passed, {} failed", total - passed);
+    let known_text = std::fs::read_to_string(workspace_root().join(KNOWN_FAILURES)).unwrap_or_default();
+    let ran = |line: &&str| cases.iter().any(|case| line.starts_with(&format!("{case} ")));
+    let known: Vec<&str> =
+        known_text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter(ran).collect();
+    let new: Vec<&String> = failures.iter().filter(|f| !known.contains(&f.as_str())).collect();
+    let fixed: Vec<&&str> = known.iter().filter(|k| !failures.iter().any(|f| f == **k)).collect();
+    for failure in &new {
+        println!("example failure (not in {KNOWN_FAILURES}): {failure}");
+    }
+    for failure in &fixed {
+        println!("example passes now (remove it from {KNOWN_FAILURES}): {failure}");
+    }
+    if new.is_empty() && fixed.is_empty() {
+        println!("examples: every failure is a known one, explained in {KNOWN_FAILURES}");
+        Ok(())
+    } else {
+        Err(format!("{} new example failures, {} known ones pass now", new.len(), fixed.len()))
+    }
+}
+
+fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
+    let status = cargo_command(root, args).status().map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`cargo {}` failed in {}", args.join(" "), root.display())) }
+}
+
+fn cargo_output(root: &Path, args: &[&str]) -> Result<String, String> {
+    let output = cargo_command(root, args).output().map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    if output.status.success() {
+        Ok(stdout)
+    } else {
+        eprintln!("{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+        Err(format!("`cargo {}` failed in {}", args.join(" "), root.display()))
+    }
+}
+
+/// cargo in the generated workspace, with its own target dir, and warnings as errors in every build.
+fn cargo_command(root: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.args(args).current_dir(root).env("CARGO_TARGET_DIR", root.join("target")).env("RUSTFLAGS", "-D warnings");
+    command.env_remove("RUSTC_WRAPPER");
+    command
+}
