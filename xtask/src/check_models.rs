@@ -70,6 +70,8 @@ fn cases() -> Result<Vec<Case>, String> {
         Case { name: "fixtures/authentik".into(), input: fixtures.join("authentik") },
         Case { name: "fixtures/petstore-v5".into(), input: fixtures.join("petstore-v5") },
         Case { name: "fixtures/hostile-names".into(), input: crate::hostile_names_input() },
+        Case { name: "fixtures/hostile-pages/v4.0.1".into(), input: fixtures.join("hostile-pages/v4.0.1") },
+        Case { name: "fixtures/hostile-pages/v5.2.0".into(), input: fixtures.join("hostile-pages/v5.2.0") },
     ];
     if let Some(root) = corpus_root() {
         cases.extend(corpora(&root).into_iter().map(|c| Case { name: c.name, input: c.pages }));

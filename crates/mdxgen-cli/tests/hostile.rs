@@ -148,3 +148,18 @@ fn duplicate_operation_ids() {
         "operationId `core_users_list` is used twice",
     );
 }
+
+/// Pages the real plugin wrote from names and descriptions that try to break out of generated code read
+/// without errors (the raw NUL in their frontmatter is a located warning).
+#[test]
+fn hostile_pages_from_the_real_plugin_read() {
+    for version in ["v4.0.1", "v5.2.0"] {
+        let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/hostile-pages").join(version);
+        let output =
+            Command::new(env!("CARGO_BIN_EXE_mdxgen")).args(["check", "-v"]).arg(&pages).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        assert!(stderr.contains("etc-passwd.api.mdx:2:1: warning[frontmatter]"), "{stderr}");
+        assert!(stderr.contains("3 operations"), "{stderr}");
+    }
+}

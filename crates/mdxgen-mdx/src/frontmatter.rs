@@ -9,6 +9,8 @@ pub struct Frontmatter<'a> {
     pub yaml_start: usize,
     /// The YAML text itself, for locating keys.
     pub yaml: &'a str,
+    /// How many characters YAML forbids (NUL and other controls) were replaced by U+FFFD to read it.
+    pub replaced_characters: usize,
 }
 
 /// A problem with the frontmatter block, at a byte offset of the cleaned text.
@@ -50,9 +52,17 @@ pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter<'_>, Frontmatt
     // The `api:` blob is most of the frontmatter; as a plain base64 scalar it needs no YAML parser, and
     // leaving it out of the parse makes reading several times faster.
     let (rest, api) = split_plain_api_line(yaml);
-    let options = serde_saphyr::options! { strict_booleans: true, budget: serde_saphyr::budget! { max_depth: 64 } };
-    let value: Value = serde_saphyr::from_str_with_options(&rest, options)
-        .map_err(|e| FrontmatterError { offset: yaml_start, message: format!("frontmatter is not valid YAML: {e}") })?;
+    let (value, replaced_characters) = match parse_yaml(&rest) {
+        Ok(value) => (value, 0),
+        // The plugin copies descriptions into the frontmatter as they are, control characters included,
+        // which YAML forbids: read them as U+FFFD rather than lose the page.
+        Err(error) => match replace_forbidden(&rest) {
+            Some((printable, replaced)) => {
+                (parse_yaml(&printable).map_err(|_| yaml_error(yaml_start, &error))?, replaced)
+            }
+            None => return Err(yaml_error(yaml_start, &error)),
+        },
+    };
     let mut fields = match value {
         Value::Object(map) => map,
         Value::Null => Map::new(),
@@ -66,7 +76,26 @@ pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter<'_>, Frontmatt
     if let Some(api) = api {
         fields.insert("api".into(), Value::String(api.to_owned()));
     }
-    Ok(Frontmatter { fields, yaml_start, yaml })
+    Ok(Frontmatter { fields, yaml_start, yaml, replaced_characters })
+}
+
+fn parse_yaml(yaml: &str) -> Result<Value, String> {
+    let options = serde_saphyr::options! { strict_booleans: true, budget: serde_saphyr::budget! { max_depth: 64 } };
+    serde_saphyr::from_str_with_options(yaml, options).map_err(|e| e.to_string())
+}
+
+fn yaml_error(yaml_start: usize, error: &str) -> FrontmatterError {
+    FrontmatterError { offset: yaml_start, message: format!("frontmatter is not valid YAML: {error}") }
+}
+
+/// `yaml` with the characters YAML 1.2 forbids (C0 controls but tab, LF and CR; DEL; C1 controls but NEL)
+/// replaced by U+FFFD, and how many there were; `None` when there are none.
+fn replace_forbidden(yaml: &str) -> Option<(String, usize)> {
+    let forbidden = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    let count = yaml.chars().filter(|&c| forbidden(c)).count();
+    (count > 0).then(|| (yaml.chars().map(|c| if forbidden(c) { '\u{fffd}' } else { c }).collect(), count))
 }
 
 /// Takes a top-level `api: <base64>` line out of `yaml` when its value is a plain scalar made only of
@@ -146,6 +175,14 @@ mod tests {
         assert_eq!(fm.fields["api"], Value::Bool(true));
         let fm = parse("api: {\"method\": \"get\"}\n", 0).ok().expect("parses");
         assert_eq!(fm.fields["api"]["method"], "get");
+    }
+
+    #[test]
+    fn control_characters_yaml_forbids_read_as_replacement_characters() {
+        let fm = parse("id: a\ntitle: \"a NUL \u{0} and\n  more\"\n", 0).ok().expect("parses");
+        assert_eq!(fm.str("title"), Some("a NUL \u{fffd} and more"));
+        assert_eq!(fm.replaced_characters, 1);
+        assert!(parse("title: [unclosed\n", 0).is_err());
     }
 
     #[test]

@@ -234,7 +234,16 @@ impl<'a> PageReader<'a> {
         match frontmatter::split(text) {
             Ok(None) => Some((None, 0)),
             Ok(Some((start, end, body))) => match frontmatter::parse(&text[start..end], start) {
-                Ok(fm) => Some((Some(fm), body)),
+                Ok(fm) => {
+                    if fm.replaced_characters > 0 {
+                        let message = format!(
+                            "the frontmatter holds {} character(s) YAML forbids (NUL, controls): read as U+FFFD",
+                            fm.replaced_characters
+                        );
+                        self.warning(start, "frontmatter", message);
+                    }
+                    Some((Some(fm), body))
+                }
                 Err(e) => {
                     self.error(e.offset, "frontmatter", e.message);
                     None
