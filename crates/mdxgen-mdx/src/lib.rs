@@ -21,6 +21,7 @@ mod security;
 mod shell;
 pub mod sidebar;
 pub mod source;
+mod text;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -87,6 +88,8 @@ pub enum Page {
 pub enum Origin {
     ApiFrontmatter,
     ComponentTree,
+    /// The plain text of the rendered page, as copied from the docs site (see `text.rs`).
+    RenderedText,
 }
 
 /// One operation, as OpenAPI JSON.
@@ -216,6 +219,10 @@ impl<'a> PageReader<'a> {
         if text.trim().is_empty() {
             self.error(0, "empty", "the page is empty: expected frontmatter (`---`) and a component tree");
             return None;
+        }
+        // A copy of the rendered page: no frontmatter, no components, a title then `METHOD /path`.
+        if text::is_rendered_text(text) {
+            return text::read(self).map(Page::Operation);
         }
         let (frontmatter, body_start) = self.frontmatter()?;
         if name.ends_with(".info.mdx") {
