@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use mdxgen_mdx::{OperationPage, Origin, Page, ReadOptions, read_file};
+use mdxgen_testkit::json::first_difference;
 use mdxgen_testkit::{corpus_root, workspace_root};
 use serde_json::{Map, Value, json};
 
@@ -436,42 +437,6 @@ fn normalize_operation(op: &mut Map<String, Value>) {
     }
 }
 
-/// The first difference between `want` and `got`, as `path: reason`. `properties` are compared in order.
-fn diff(want: &Value, got: &Value, path: &str) -> Option<String> {
-    match (want, got) {
-        (Value::Object(w), Value::Object(g)) => {
-            if path.ends_with("/properties") {
-                let (wk, gk): (Vec<&String>, Vec<&String>) = (w.keys().collect(), g.keys().collect());
-                if wk != gk {
-                    return Some(format!("{path}: properties {wk:?} != {gk:?}"));
-                }
-            }
-            for (key, wv) in w {
-                match g.get(key) {
-                    Some(gv) => {
-                        if let Some(d) = diff(wv, gv, &format!("{path}/{key}")) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some(format!("{path}/{key}: missing (want {})", short(wv))),
-                }
-            }
-            g.iter().find(|(k, _)| !w.contains_key(*k)).map(|(k, v)| format!("{path}/{k}: unexpected {}", short(v)))
-        }
-        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
-            w.iter().zip(g).enumerate().find_map(|(i, (wv, gv))| diff(wv, gv, &format!("{path}/{i}")))
-        }
-        (Value::Number(w), Value::Number(g)) if w.as_f64() == g.as_f64() => None,
-        _ if want == got => None,
-        _ => Some(format!("{path}: want {} got {}", short(want), short(got))),
-    }
-}
-
-fn short(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 140 { format!("{}...", text.chars().take(140).collect::<String>()) } else { text }
-}
-
 /// A disagreement's class: its path without names and indexes, and the reason's first word.
 fn class_of(disagreement: &str) -> String {
     let detail = disagreement.split_once(": ").map_or(disagreement, |(_, d)| d);
@@ -573,7 +538,7 @@ fn rendered_texts_agree_with_their_mdx_pages() {
         if only.is_some() {
             eprintln!("== {name}\n-- mdx:\n{want:#}\n-- text:\n{got:#}");
         }
-        match diff(&want, &got, "") {
+        match first_difference(&want, &got, "") {
             None => agreeing += 1,
             Some(reason) => {
                 *classes.entry(class_of(&format!("{name}: {reason}"))).or_default() += 1;
@@ -624,10 +589,10 @@ fn the_projection_sees_a_wrong_type() {
         origin: Origin::RenderedText,
     };
     let (want, got) = (Shown::operation(&page(&op)), Shown::operation(&page(&changed)));
-    assert!(diff(&want, &got, "").is_some_and(|d| d.contains("/a/type")));
+    assert!(first_difference(&want, &got, "").is_some_and(|d| d.contains("/a/type")));
     // A folded object's field compares its type only as an example shows it: integer and number alike.
     let mut folded_change = op.clone();
     folded_change["requestBody"]["content"]["application/json"]["schema"]["properties"]["b"]["properties"]["c"]["type"] =
         json!("number");
-    assert!(diff(&want, &Shown::operation(&page(&folded_change)), "").is_none());
+    assert!(first_difference(&want, &Shown::operation(&page(&folded_change)), "").is_none());
 }

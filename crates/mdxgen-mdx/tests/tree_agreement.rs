@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use mdxgen_mdx::{Page, ReadOptions, read_file};
+use mdxgen_testkit::json::{first_difference_by, short};
 use mdxgen_testkit::{Corpus, corpora, corpus_root, page_files};
 use serde_json::{Map, Value};
 
@@ -557,52 +558,28 @@ fn without_examples(value: &Value) -> Value {
     }
 }
 
-/// The first difference between `want` and `got`, as `path: reason`. Object keys are compared as sets, except
-/// `properties`, whose order the tree shows.
+/// The first difference between `want` and `got`, as `path: reason` (see [`first_difference_by`]).
 fn diff(want: &Value, got: &Value, path: &str) -> Option<String> {
-    match (want, got) {
-        (Value::Object(w), Value::Object(g)) => {
-            if path.ends_with("/properties") {
-                let (wk, gk): (Vec<&String>, Vec<&String>) = (w.keys().collect(), g.keys().collect());
-                if wk != gk {
-                    return Some(format!("{path}: properties {wk:?} != {gk:?}"));
-                }
-            }
-            for (key, wv) in w {
-                match g.get(key) {
-                    Some(gv) => {
-                        if let Some(d) = diff(wv, gv, &format!("{path}/{key}")) {
-                            return Some(d);
-                        }
-                    }
-                    None => return Some(format!("{path}/{key}: missing (want {})", short(wv))),
-                }
-            }
-            g.iter().find(|(k, _)| !w.contains_key(*k)).map(|(k, v)| format!("{path}/{k}: unexpected {}", short(v)))
-        }
-        (Value::Array(w), Value::Array(g))
-            if w.len() != g.len() && (path.ends_with("/oneOf") || path.ends_with("/anyOf")) =>
-        {
-            // Members that may show nothing can be missing (see `Shown`); the others must be there, in order.
-            let mut rest = g.iter().enumerate().peekable();
-            for (i, wv) in w.iter().enumerate() {
-                match rest.peek() {
-                    Some((_, gv)) if diff(wv, gv, "").is_none() => {
-                        rest.next();
-                    }
-                    _ if may_show_nothing(wv) => {}
-                    _ => return Some(format!("{path}/{i}: member missing (want {})", short(wv))),
-                }
-            }
-            rest.next().map(|(j, gv)| format!("{path}/{j}: unexpected member {}", short(gv)))
-        }
-        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
-            w.iter().zip(g).enumerate().find_map(|(i, (wv, gv))| diff(wv, gv, &format!("{path}/{i}")))
-        }
-        (Value::Number(w), Value::Number(g)) if w.as_f64() == g.as_f64() => None,
-        _ if want == got => None,
-        _ => Some(format!("{path}: want {} got {}", short(want), short(got))),
+    first_difference_by(want, got, path, &members_that_may_show_nothing)
+}
+
+/// Members of a `oneOf`/`anyOf` that may show nothing can be missing (see `Shown`); the others must be there,
+/// in order.
+fn members_that_may_show_nothing(path: &str, w: &[Value], g: &[Value]) -> Option<Option<String>> {
+    if !(path.ends_with("/oneOf") || path.ends_with("/anyOf")) {
+        return None;
     }
+    let mut rest = g.iter().enumerate().peekable();
+    for (i, wv) in w.iter().enumerate() {
+        match rest.peek() {
+            Some((_, gv)) if diff(wv, gv, "").is_none() => {
+                rest.next();
+            }
+            _ if may_show_nothing(wv) => {}
+            _ => return Some(Some(format!("{path}/{i}: member missing (want {})", short(wv)))),
+        }
+    }
+    Some(rest.next().map(|(j, gv)| format!("{path}/{j}: unexpected member {}", short(gv))))
 }
 
 /// A projected `oneOf`/`anyOf` member that may have had no tab: a `circular(...)` mark, or nothing but a title.
@@ -611,11 +588,6 @@ fn may_show_nothing(member: &Value) -> bool {
         Value::Object(m) => m.keys().all(|k| k == "title"),
         _ => true,
     }
-}
-
-fn short(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 160 { format!("{}...", text.chars().take(160).collect::<String>()) } else { text }
 }
 
 struct Tally {

@@ -3,6 +3,8 @@
 //! A corpus is `<api>/v<plugin>/pages` beside its source spec `<api>/spec.{yaml,json}`. Tests that need
 //! the corpora call [`corpus_root`], which prints a clear SKIPPED line when they are absent.
 
+pub mod json;
+
 use std::path::{Path, PathBuf};
 
 /// One plugin version's pages of one API, and the spec they were made from.

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use mdxgen::{ReadOptions, load};
 use mdxgen_ir::canonical_json;
+use mdxgen_testkit::json::first_difference;
 use mdxgen_testkit::{Corpus, corpora, corpus_root};
 use serde_json::{Map, Value, json};
 
@@ -45,9 +46,9 @@ fn rebuilt_specs_equal_their_sources() {
                     written.as_ref().is_some_and(|w| canonical_json(w) != canonical_json(expected)),
                     "{}: {key}: the page matches the source but the rebuilt spec does not: {}",
                     corpus.name,
-                    first_difference(expected, actual, "")
+                    first_difference(expected, actual, "").unwrap_or_default()
                 );
-                let loss = written.map(|w| first_difference(expected, &w, "")).unwrap_or_default();
+                let loss = written.and_then(|w| first_difference(expected, &w, "")).unwrap_or_default();
                 report.push_str(&format!("{}: {key}: plugin changed {loss}\n", corpus.name));
                 if corpus.name.starts_with("authentik") {
                     authentik_unequal.push(key.clone());
@@ -264,33 +265,4 @@ fn deref(spec: &Value, schema: &Value, open: &mut Vec<String>) -> Value {
         Value::Number(n) => n.as_f64().map_or(schema.clone(), |f| json!(f)),
         other => other.clone(),
     }
-}
-
-/// A short path to where `expected` and `actual` first differ.
-fn first_difference(expected: &Value, actual: &Value, at: &str) -> String {
-    match (expected, actual) {
-        (Value::Object(e), Value::Object(a)) => {
-            for (k, v) in e {
-                match a.get(k) {
-                    None => return format!("{at}/{k}: missing (expected {})", short(v)),
-                    Some(av) if canonical_json(av) != canonical_json(v) => {
-                        return first_difference(v, av, &format!("{at}/{k}"));
-                    }
-                    _ => {}
-                }
-            }
-            let extra: Vec<&String> = a.keys().filter(|k| !e.contains_key(*k)).collect();
-            format!("{at}: unexpected {extra:?}")
-        }
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
-            let i = e.iter().zip(a).position(|(x, y)| canonical_json(x) != canonical_json(y)).unwrap_or(0);
-            first_difference(&e[i], &a[i], &format!("{at}/{i}"))
-        }
-        _ => format!("{at}: expected {}, found {}", short(expected), short(actual)),
-    }
-}
-
-fn short(v: &Value) -> String {
-    let text = v.to_string();
-    if text.len() > 160 { format!("{}...", &text[..text.floor_char_boundary(160)]) } else { text }
 }
