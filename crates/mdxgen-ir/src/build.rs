@@ -108,6 +108,10 @@ impl ApiBuilder {
         let parameters = self.parameters(operation.remove("parameters"), &source);
         let request_body = self.request_body(operation.remove("requestBody"), &source);
         let responses = self.responses(operation.remove("responses"), &source);
+        // What recovery noticed in this operation's schemas is reported where the operation is.
+        for note in std::mem::take(&mut self.recovery.notes) {
+            self.diagnostics.push(Diagnostic::warning(&source.file, source.at, "types", note_message(note)));
+        }
         let security = match operation.remove("security") {
             Some(Value::Array(items)) => Some(items),
             _ => None,
@@ -232,19 +236,12 @@ impl ApiBuilder {
             self.api.types = types;
         }
         for note in notes {
-            let message = match note {
-                RecoveryNote::TitleConflict { title, renamed } => {
-                    format!("two different schemas are titled `{title}`: the later one is named `{renamed}`")
-                }
-                RecoveryNote::UnknownCycleTarget { title } => {
-                    format!("`circular({title})` names no schema in the docs: it is read as any value")
-                }
-                RecoveryNote::TooDeep => format!(
-                    "a schema nests deeper than {} levels: the deeper part is read as any value",
-                    crate::types::MAX_SCHEMA_DEPTH
-                ),
-            };
-            self.diagnostics.push(Diagnostic::warning(std::path::Path::new("<api>"), None, "types", message));
+            self.diagnostics.push(Diagnostic::warning(
+                std::path::Path::new("<api>"),
+                None,
+                "types",
+                note_message(note),
+            ));
         }
         self.hoist_servers();
         self.name_operations();
@@ -315,6 +312,23 @@ impl ApiBuilder {
     }
 }
 
+fn note_message(note: RecoveryNote) -> String {
+    match note {
+        RecoveryNote::TitleConflict { title, renamed } => {
+            format!("two different schemas are titled `{title}`: the one here is named `{renamed}`")
+        }
+        RecoveryNote::UnknownCycleTarget { title } => {
+            format!("`circular({title})` names no schema in the docs: it is read as any value")
+        }
+        RecoveryNote::TooDeep => {
+            format!(
+                "a schema nests deeper than {} levels: the deeper part is read as any value",
+                crate::types::MAX_SCHEMA_DEPTH
+            )
+        }
+    }
+}
+
 fn describe(source: &SourceRef) -> String {
     match source.at {
         Some(at) => format!("{}:{}:{}", source.file.display(), at.line, at.column),
@@ -379,6 +393,36 @@ mod tests {
         assert_eq!(
             diagnostics[0].to_string(),
             "a.api.mdx:8:1: error[duplicate-operation-id]: operationId `x` is used twice (first at a.api.mdx:8:1): expected unique operation ids"
+        );
+    }
+
+    #[test]
+    fn a_title_conflict_is_reported_where_the_second_shape_is() {
+        let mut builder = ApiBuilder::from_inlined();
+        let body = |property: &str| json!({"content": {"application/json": {"schema": {"title": "Pet", "type": "object", "properties": {property: {}}}}}});
+        builder.add_operation(
+            "post",
+            "/a",
+            op(json!({"operationId": "a", "requestBody": body("x")})),
+            None,
+            vec![],
+            source(),
+        );
+        let second = crate::at(std::path::Path::new("b.api.mdx"), Some(LineCol { line: 9, column: 1 }));
+        builder.add_operation(
+            "post",
+            "/b",
+            op(json!({"operationId": "b", "requestBody": body("y")})),
+            None,
+            vec![],
+            second,
+        );
+        let (_, diagnostics) = builder.finish();
+        assert_eq!(diagnostics.len(), 1);
+        assert!(
+            diagnostics[0]
+                .to_string()
+                .starts_with("b.api.mdx:9:1: warning[types]: two different schemas are titled `Pet`")
         );
     }
 
