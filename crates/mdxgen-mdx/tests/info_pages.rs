@@ -3,10 +3,8 @@
 //! its description is shown), and before 5.0 an API key's location (every key is labelled "Header parameter
 //! name:").
 
-use std::path::Path;
-
 use mdxgen_mdx::{Page, ReadOptions, read_file};
-use mdxgen_testkit::{corpora, corpus_root, page_files};
+use mdxgen_testkit::{corpora, corpus_root, page_files, read_spec};
 use serde_json::{Map, Value, json};
 
 #[test]
@@ -57,13 +55,4 @@ fn as_shown(scheme: &Value, before_5: bool) -> Value {
         *description = description.trim().to_owned();
     }
     Value::Object(shown)
-}
-
-fn read_spec(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).expect("spec");
-    if path.extension().is_some_and(|e| e == "json") {
-        serde_json::from_str(&text).expect("JSON")
-    } else {
-        serde_saphyr::from_str(&text).expect("YAML")
-    }
 }

@@ -62,6 +62,16 @@ fn spec_beside(version_dir: &Path) -> Option<PathBuf> {
     ["spec.yaml", "spec.yml", "spec.json"].iter().map(|n| api_dir.join(n)).find(|p| p.is_file())
 }
 
+/// The source spec of a corpus (JSON or YAML), parsed.
+pub fn read_spec(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if path.extension().is_some_and(|e| e == "json") {
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()))
+    } else {
+        serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: not YAML: {e}", path.display()))
+    }
+}
+
 /// The page files of a corpus (`*.mdx` and `sidebar.ts`), sorted.
 pub fn page_files(pages: &Path) -> Vec<PathBuf> {
     sorted_entries(pages)

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use mdxgen::{ReadOptions, load};
-use mdxgen_testkit::{corpora, corpus_root};
+use mdxgen_testkit::{corpora, corpus_root, read_spec};
 use serde_json::Value;
 
 #[test]
@@ -108,13 +108,4 @@ fn reachable_components(spec: &Value) -> BTreeSet<String> {
     }
     found.retain(|name| schemas.contains_key(name));
     found
-}
-
-fn read_spec(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).expect("the corpus spec is readable");
-    if path.extension().is_some_and(|e| e == "json") {
-        serde_json::from_str(&text).expect("JSON")
-    } else {
-        serde_saphyr::from_str(&text).expect("YAML")
-    }
 }

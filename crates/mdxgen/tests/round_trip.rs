@@ -6,12 +6,11 @@
 //! remaining difference must be one the plugin itself causes, shown by `plugin_losses` below.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use mdxgen::{ReadOptions, load};
 use mdxgen_ir::canonical_json;
 use mdxgen_testkit::json::first_difference;
-use mdxgen_testkit::{Corpus, corpora, corpus_root};
+use mdxgen_testkit::{Corpus, corpora, corpus_root, read_spec};
 use serde_json::{Map, Value, json};
 
 /// The comparable parts of each operation, by `METHOD path`.
@@ -121,15 +120,6 @@ fn cycles_as_markers(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(cycles_as_markers),
         Value::Object(map) => map.values_mut().for_each(cycles_as_markers),
         _ => {}
-    }
-}
-
-fn read_spec(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).expect("the corpus spec is readable");
-    if path.extension().is_some_and(|e| e == "json") {
-        serde_json::from_str(&text).expect("the corpus spec is JSON")
-    } else {
-        serde_saphyr::from_str(&text).expect("the corpus spec is YAML")
     }
 }
 
