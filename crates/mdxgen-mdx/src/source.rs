@@ -33,9 +33,15 @@ const PIPE_SAMPLE_LINES: usize = 64;
 
 impl<'a> Source<'a> {
     pub fn new(original: &'a str) -> Self {
-        let head: Vec<(usize, &str)> = line_spans(original).take(HEADER_SEARCH_LINES + PIPE_SAMPLE_LINES).collect();
-        let skip = header_line_count(&head);
-        let drop_pipes = has_pipe_interleave(&head[skip.min(head.len())..]);
+        // Most pages start with their frontmatter: only a first line like a viewer's is worth a closer look.
+        let first_line = original.trim_start().lines().next().unwrap_or_default().trim();
+        let skip = if first_line == "Files" || LINES_LINE.is_match(first_line) {
+            let head: Vec<(usize, &str)> = line_spans(original).take(HEADER_SEARCH_LINES).collect();
+            header_line_count(&head)
+        } else {
+            0
+        };
+        let drop_pipes = has_pipe_interleave(line_spans(original).skip(skip).take(PIPE_SAMPLE_LINES).map(|(_, l)| l));
         if skip == 0 && !drop_pipes {
             return Self { original, clean: Cow::Borrowed(original), kept_lines: Vec::new(), index: OnceLock::new() };
         }
@@ -128,9 +134,10 @@ fn header_line_count(lines: &[(usize, &str)]) -> usize {
 
 /// A web view that renders a gutter puts a lone `|` between lines; real pages have almost none. `lines` is
 /// a sample from the start of the page.
-fn has_pipe_interleave(lines: &[(usize, &str)]) -> bool {
-    let pipes = lines.iter().filter(|(_, l)| l.trim() == "|").count();
-    lines.len() >= 8 && pipes * 3 >= lines.len()
+fn has_pipe_interleave<'l>(lines: impl Iterator<Item = &'l str>) -> bool {
+    let (total, pipes) =
+        lines.fold((0usize, 0usize), |(total, pipes), l| (total + 1, pipes + usize::from(l.trim() == "|")));
+    total >= 8 && pipes * 3 >= total
 }
 
 #[cfg(test)]
