@@ -329,12 +329,7 @@ impl Cx<'_, '_> {
 
     /// `className`, without reporting a malformed one (it only guides the reading).
     fn class(&self, id: NodeId) -> Option<String> {
-        let element = self.tree.element(id)?;
-        match self.tree.attr(element, "className")? {
-            AttrValue::Expr(r) => jsvalue::parse(self.tree.slice(r)).ok().flatten()?.as_str().map(str::to_owned),
-            AttrValue::Str(r) => Some(self.tree.slice(r).to_owned()),
-            _ => None,
-        }
+        jsvalue::string_prop(self.tree, self.tree.element(id)?, "className")
     }
 
     /// The `style` object, empty when there is none.

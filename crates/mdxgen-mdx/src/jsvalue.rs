@@ -6,6 +6,18 @@
 
 use serde_json::Value;
 
+use crate::jsx::{AttrValue, Element, Tree};
+
+/// A prop that holds a string (`name="x"` or `name={"x"}`), read quietly: for props that only guide the
+/// reading, where a malformed value is no reason for a diagnostic.
+pub(crate) fn string_prop(tree: &Tree<'_>, element: &Element, name: &str) -> Option<String> {
+    match tree.attr(element, name)? {
+        AttrValue::Expr(r) => parse(tree.slice(r)).ok().flatten()?.as_str().map(str::to_owned),
+        AttrValue::Str(r) => Some(tree.slice(r).to_owned()),
+        _ => None,
+    }
+}
+
 /// JSON5's parser recurses; nesting is checked before it runs so hostile depth cannot overflow the stack.
 /// serde_json enforces its own limit of 128.
 const MAX_NESTING: usize = 128;

@@ -5,8 +5,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::jsvalue;
-use crate::jsx::{AttrValue, Element, Node, NodeId, Tree};
+use crate::jsvalue::string_prop;
+use crate::jsx::{Element, Node, NodeId, Tree};
 
 /// The security schemes the info page shows, by name, as OpenAPI Security Scheme Objects.
 pub(crate) fn security_schemes(tree: &Tree<'_>) -> Map<String, Value> {
@@ -30,14 +30,6 @@ fn is_security_tabs(tree: &Tree<'_>, element: &Element) -> bool {
 
 fn children<'t>(tree: &'t Tree<'_>, id: NodeId) -> &'t [NodeId] {
     tree.element(id).map_or(&[], |e| e.children.as_slice())
-}
-
-fn string_prop(tree: &Tree<'_>, element: &Element, name: &str) -> Option<String> {
-    match tree.attr(element, name)? {
-        AttrValue::Expr(r) => jsvalue::parse(tree.slice(r)).ok().flatten()?.as_str().map(str::to_owned),
-        AttrValue::Str(r) => Some(tree.slice(r).to_owned()),
-        _ => None,
-    }
 }
 
 fn scheme(tree: &Tree<'_>, tab: NodeId) -> Value {

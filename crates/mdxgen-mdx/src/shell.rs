@@ -5,8 +5,8 @@
 use serde_json::{Map, Value};
 
 use crate::PageReader;
-use crate::jsvalue;
-use crate::jsx::{AttrValue, Element, Node, Tree};
+use crate::jsvalue::string_prop;
+use crate::jsx::{Element, Node, Tree};
 
 /// Reads the shell components of `tree` into `operation`.
 pub(crate) fn read_into(
@@ -45,14 +45,6 @@ pub(crate) fn page_title(tree: &Tree<'_>) -> Option<String> {
     tree.elements_named("Heading")
         .find(|h| string_prop(tree, h, "as").as_deref() == Some("h1"))
         .and_then(|h| string_prop(tree, h, "children"))
-}
-
-fn string_prop(tree: &Tree<'_>, element: &Element, name: &str) -> Option<String> {
-    match tree.attr(element, name)? {
-        AttrValue::Expr(r) => jsvalue::parse(tree.slice(r)).ok().flatten()?.as_str().map(str::to_owned),
-        AttrValue::Str(r) => Some(tree.slice(r).to_owned()),
-        _ => None,
-    }
 }
 
 /// The markdown between `<MethodEndpoint>` and the next heading, without the deprecation notice.
