@@ -7,9 +7,12 @@
 //! - `cargo xtask check-models [--generate-only]`: generates the models crate of every fixture and corpus into
 //!   one cargo workspace in `target/check-models` and checks them all at once (clippy -D warnings, the
 //!   docs' examples round trip, doc tests). See `check_models.rs`.
+//! - `cargo xtask survey [DIR] [--write]`: reads the corpora `tools/survey/make-pages.sh` made from many real
+//!   specs and reports read errors, warnings, round trip and validity per corpus. See `survey.rs`.
 
 mod check_models;
 mod hostile_behaviour;
+mod survey;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -23,7 +26,8 @@ fn main() -> ExitCode {
         "codegen" => codegen(),
         "validate" => validate(),
         "check-models" => check_models::check_models(&std::env::args().skip(2).collect::<Vec<_>>()),
-        _ => Err("usage: cargo xtask <codegen|validate|check-models>".to_owned()),
+        "survey" => survey::survey(&std::env::args().skip(2).collect::<Vec<_>>()),
+        _ => Err("usage: cargo xtask <codegen|validate|check-models|survey>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 //! the corpora call [`corpus_root`], which prints a clear SKIPPED line when they are absent.
 
 pub mod json;
+pub mod round_trip;
 
 use std::path::{Path, PathBuf};
 

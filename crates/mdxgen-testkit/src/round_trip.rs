@@ -1,0 +1,179 @@
+//! The comparable parts of the operations of a spec, for round-trip checks: the rebuilt spec against the
+//! source spec it came from, and the pages' own operations against the source.
+//!
+//! Each operation is reduced to path, method, operationId, parameters, request body schemas per media type,
+//! response schemas per status and security, with every schema `$ref` inlined (cycles as `{"$cycle": name}`)
+//! and numbers as the doubles the plugin passes them through. The callers decide how schemas are normalised
+//! (the 3.0 export rewrites 3.1 schemas) through the `normalise` argument.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+/// The comparable parts of each operation, by `METHOD path`.
+pub type Operations = BTreeMap<String, Value>;
+
+const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// What the plugin does to every spec before it writes pages: each component schema gets its name as
+/// `title` when it has none.
+pub fn plugin_view(spec: &Value) -> Value {
+    let mut spec = spec.clone();
+    if let Some(Value::Object(schemas)) = spec.pointer_mut("/components/schemas") {
+        for (name, schema) in schemas.iter_mut() {
+            if let Value::Object(schema) = schema {
+                schema.entry("title").or_insert_with(|| json!(name));
+            }
+        }
+    }
+    spec
+}
+
+/// The comparable parts of every operation of `spec`, dereferenced, each schema put through `normalise`.
+pub fn operations(spec: &Value, normalise: &dyn Fn(Value) -> Value) -> Operations {
+    let mut out = Operations::new();
+    let Some(Value::Object(paths)) = spec.get("paths") else { return out };
+    let schema = |s: Option<&Value>| {
+        let inlined = deref(spec, s.unwrap_or(&Value::Null), &mut Vec::new());
+        if inlined.is_null() { inlined } else { normalise(inlined) }
+    };
+    for (path, item) in paths {
+        let item = resolve(spec, item);
+        let shared_parameters = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
+        for method in METHODS {
+            let Some(op) = item.get(method) else { continue };
+            let op = resolve(spec, op);
+            let mut parameters: Vec<Value> = shared_parameters
+                .iter()
+                .chain(op.get("parameters").and_then(Value::as_array).into_iter().flatten())
+                .map(|p| resolve(spec, p))
+                .collect();
+            dedupe_parameters(&mut parameters);
+            let parameters: Vec<Value> = parameters
+                .iter()
+                .map(|p| {
+                    let required = p.get("required").cloned().unwrap_or(json!(p["in"] == "path"));
+                    json!({"name": p["name"], "in": p["in"], "required": required, "schema": schema(p.get("schema"))})
+                })
+                .collect();
+            let body = op.get("requestBody").map(|b| resolve(spec, b)).map(|b| {
+                let required = b.get("required").cloned().unwrap_or(json!(false));
+                json!({"required": required, "content": content_schemas(&b, &schema)})
+            });
+            let responses: Map<String, Value> = op
+                .get("responses")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .map(|(status, r)| (status.clone(), content_schemas(&resolve(spec, r), &schema)))
+                .collect();
+            let security = op.get("security").or(spec.get("security")).cloned().unwrap_or(Value::Null);
+            out.insert(
+                format!("{} {path}", method.to_uppercase()),
+                json!({"operationId": op.get("operationId"), "parameters": parameters, "requestBody": body, "responses": responses, "security": security}),
+            );
+        }
+    }
+    out
+}
+
+/// Operation parameters override path-level ones of the same name and location.
+fn dedupe_parameters(parameters: &mut Vec<Value>) {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut kept: Vec<Value> = parameters
+        .iter()
+        .rev()
+        .filter(|p| seen.insert((p["name"].to_string(), p["in"].to_string())))
+        .cloned()
+        .collect();
+    kept.reverse();
+    kept.sort_by_key(|p| (p["in"].to_string(), p["name"].to_string()));
+    *parameters = kept;
+}
+
+fn content_schemas(holder: &Value, schema: &dyn Fn(Option<&Value>) -> Value) -> Value {
+    let content = holder.get("content").and_then(Value::as_object);
+    Value::Object(content.into_iter().flatten().map(|(media, m)| (media.clone(), schema(m.get("schema")))).collect())
+}
+
+/// Follows a `$ref` to a non-schema component.
+fn resolve(spec: &Value, value: &Value) -> Value {
+    let mut current = value.clone();
+    for _ in 0..16 {
+        let Some(pointer) = current.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) else {
+            break;
+        };
+        current = spec.pointer(pointer).cloned().unwrap_or(Value::Null);
+    }
+    current
+}
+
+/// Inlines every schema `$ref`; a reference back into a schema being inlined becomes `{"$cycle": name}`.
+/// Numbers compare as the doubles the plugin turned them into.
+fn deref(spec: &Value, schema: &Value, open: &mut Vec<String>) -> Value {
+    match schema {
+        Value::Object(map) => {
+            if let Some(name) =
+                map.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/"))
+            {
+                if open.iter().any(|o| o == name) {
+                    return json!({"$cycle": name});
+                }
+                let target = spec
+                    .pointer(&format!("/components/schemas/{}", name.replace('~', "~0").replace('/', "~1")))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                open.push(name.to_owned());
+                let inlined = deref(spec, &target, open);
+                open.pop();
+                return inlined;
+            }
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), deref(spec, v, open))).collect())
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| deref(spec, v, open)).collect()),
+        Value::Number(n) => n.as_f64().map_or(schema.clone(), |f| json!(f)),
+        other => other.clone(),
+    }
+}
+
+/// `"circular(X)"` -> `{"$cycle": "X"}`, the form [`operations`] gives a cycle.
+pub fn cycles_as_markers(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if let Some(name) = s.strip_prefix("circular(").and_then(|r| r.strip_suffix(')')) {
+                *value = json!({"$cycle": name});
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(cycles_as_markers),
+        Value::Object(map) => map.values_mut().for_each(cycles_as_markers),
+        _ => {}
+    }
+}
+
+/// Decisions of mdxgen that a comparison accepts, each documented in ARCHITECTURE.md: an operation without an
+/// operationId gets one derived from method and path, and one without responses may get the `default`
+/// response OpenAPI 3.0 requires.
+pub fn comparable(expected: &Value, actual: &Value) -> Value {
+    let mut actual = actual.clone();
+    if expected["operationId"].is_null() {
+        actual["operationId"] = Value::Null;
+    }
+    if expected["responses"].as_object().is_some_and(Map::is_empty) && actual["responses"] == json!({"default": {}}) {
+        actual["responses"] = json!({});
+    }
+    actual
+}
+
+/// `METHOD path` of every operation page in a folder, straight from the pages' `MethodEndpoint`s.
+pub fn documented_endpoints(pages: &std::path::Path) -> std::collections::BTreeSet<String> {
+    let mut endpoints = std::collections::BTreeSet::new();
+    for page in crate::page_files(pages) {
+        let text = std::fs::read_to_string(&page).unwrap_or_default();
+        let method = text.split("method={\"").nth(1).and_then(|r| r.split('"').next());
+        let path = text.split("path={\"").nth(1).and_then(|r| r.split('"').next());
+        if let (Some(method), Some(path)) = (method, path) {
+            endpoints.insert(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    endpoints
+}

