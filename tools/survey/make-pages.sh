@@ -61,6 +61,7 @@ make_one() {
     mv "$target/$dir/pages.tmp" "$target/$dir/pages"
   else
     rm -rf "$target/$dir/pages.tmp"
+    mkdir -p "$target/$dir"
     tail -c 2000 "$log" >"$target/$dir/FAILED"
   fi
   rm -f "$log"

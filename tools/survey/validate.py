@@ -16,5 +16,6 @@ for path in sys.argv[1:]:
         print(f"{path}\tok")
     except Exception as error:  # the validator raises many kinds; each is a finding, not a crash
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        print(f"{path}\t{message[:300]}")
+        where = getattr(error, "json_path", "")
+        print(f"{path}\t{where}: {message[:300]}")
     sys.stdout.flush()

@@ -11,6 +11,8 @@ pub struct Frontmatter<'a> {
     pub yaml: &'a str,
     /// How many characters YAML forbids (NUL and other controls) were replaced by U+FFFD to read it.
     pub replaced_characters: usize,
+    /// Keys whose values YAML rejects, read as their raw text, with the parser's message.
+    pub raw_keys: Vec<(String, String)>,
 }
 
 /// A problem with the frontmatter block, at a byte offset of the cleaned text.
@@ -52,16 +54,21 @@ pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter<'_>, Frontmatt
     // The `api:` blob is most of the frontmatter; as a plain base64 scalar it needs no YAML parser, and
     // leaving it out of the parse makes reading several times faster.
     let (rest, api) = split_plain_api_line(yaml);
-    let (value, replaced_characters) = match parse_yaml(&rest) {
-        Ok(value) => (value, 0),
-        // The plugin copies descriptions into the frontmatter as they are, control characters included,
-        // which YAML forbids: read them as U+FFFD rather than lose the page.
+    // The plugin copies descriptions into the frontmatter as they are, control characters included, which
+    // YAML forbids: read them as U+FFFD rather than lose the page.
+    let (printable, replaced_characters) = match parse_yaml(&rest) {
+        Ok(value) => (Ok(value), 0),
         Err(error) => match replace_forbidden(&rest) {
-            Some((printable, replaced)) => {
-                (parse_yaml(&printable).map_err(|_| yaml_error(yaml_start, &error))?, replaced)
-            }
-            None => return Err(yaml_error(yaml_start, &error)),
+            Some((printable, replaced)) => (parse_yaml(&printable).map_err(|_| (error, printable)), replaced),
+            None => (Err((error, rest.into_owned())), 0),
         },
+    };
+    let mut raw_keys = Vec::new();
+    let value = match printable {
+        Ok(value) => value,
+        // It also writes strings YAML cannot read (`description: "a \"`, a backslash before the closing
+        // quote): read the block entry by entry, so one bad value costs only itself.
+        Err((_, text)) => entry_by_entry(&text, &mut raw_keys),
     };
     let mut fields = match value {
         Value::Object(map) => map,
@@ -76,16 +83,61 @@ pub fn parse(yaml: &str, yaml_start: usize) -> Result<Frontmatter<'_>, Frontmatt
     if let Some(api) = api {
         fields.insert("api".into(), Value::String(api.to_owned()));
     }
-    Ok(Frontmatter { fields, yaml_start, yaml, replaced_characters })
+    Ok(Frontmatter { fields, yaml_start, yaml, replaced_characters, raw_keys })
+}
+
+/// The top-level entries of `yaml` parsed one at a time (an entry is a line starting at column 0 and the
+/// indented lines after it). An entry YAML rejects is read as its key and raw text, and listed in `raw_keys`.
+fn entry_by_entry(yaml: &str, raw_keys: &mut Vec<(String, String)>) -> Value {
+    let mut fields = Map::new();
+    for entry in top_level_entries(yaml) {
+        match parse_yaml(entry) {
+            Ok(Value::Object(map)) => fields.extend(map),
+            // A comment, or a line that is no `key: value` entry: nothing to keep.
+            Ok(_) => {}
+            Err(message) => {
+                let Some((key, value)) = entry.split_once(':') else { continue };
+                raw_keys.push((key.trim().to_owned(), message));
+                fields.insert(key.trim().to_owned(), Value::String(raw_scalar(value)));
+            }
+        }
+    }
+    Value::Object(fields)
+}
+
+fn top_level_entries(yaml: &str) -> Vec<&str> {
+    let mut entries = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let continues = line.starts_with([' ', '\t']) || line.trim().is_empty();
+        if !continues && offset > start {
+            entries.push(&yaml[start..offset]);
+            start = offset;
+        }
+        offset += line.len();
+    }
+    if offset > start {
+        entries.push(&yaml[start..]);
+    }
+    entries
+}
+
+/// A value as written, its lines joined and its quotes taken off (with the escapes of the quotes undone).
+fn raw_scalar(value: &str) -> String {
+    let joined = value.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    if let Some(inner) = joined.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        return inner.replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+    if let Some(inner) = joined.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        return inner.replace("''", "'");
+    }
+    joined
 }
 
 fn parse_yaml(yaml: &str) -> Result<Value, String> {
     let options = serde_saphyr::options! { strict_booleans: true, budget: serde_saphyr::budget! { max_depth: 64 } };
     serde_saphyr::from_str_with_options(yaml, options).map_err(|e| e.to_string())
-}
-
-fn yaml_error(yaml_start: usize, error: &str) -> FrontmatterError {
-    FrontmatterError { offset: yaml_start, message: format!("frontmatter is not valid YAML: {error}") }
 }
 
 /// `yaml` with the characters YAML 1.2 forbids (C0 controls but tab, LF and CR; DEL; C1 controls but NEL)
@@ -182,7 +234,19 @@ mod tests {
         let fm = parse("id: a\ntitle: \"a NUL \u{0} and\n  more\"\n", 0).ok().expect("parses");
         assert_eq!(fm.str("title"), Some("a NUL \u{fffd} and more"));
         assert_eq!(fm.replaced_characters, 1);
-        assert!(parse("title: [unclosed\n", 0).is_err());
+    }
+
+    #[test]
+    fn a_value_yaml_rejects_costs_only_itself() {
+        let fm = parse("id: a\ndescription: \"/!\\ WARNING /!\\ \\\"\ntitle: [unclosed\nsidebar_label: \"x\"\n", 0)
+            .ok()
+            .expect("parses");
+        assert_eq!(fm.str("id"), Some("a"));
+        assert_eq!(fm.str("description"), Some("/!\\ WARNING /!\\ \\"));
+        assert_eq!(fm.str("title"), Some("[unclosed"));
+        assert_eq!(fm.str("sidebar_label"), Some("x"));
+        let keys: Vec<&str> = fm.raw_keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["description", "title"]);
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! hundreds of thousands deep cannot overflow the stack: past [`MAX_DEPTH`] it stops with an error.
 //! Attribute values are kept as byte ranges; turning them into JSON is [`crate::jsvalue`]'s job, done only
 //! for the attributes a reader asks for.
+//!
+//! Pages carry prose the plugin copies from the spec: markdown autolinks (`<https://x?a=1>`), placeholders
+//! (`<name\>`, `<your-token>`, `<YOUR_KEY>`), stray `<` and backticks. Only the components a page imports
+//! (on a page without imports, every capitalised name) give it structure and are held to JSX's rules;
+//! anything else that does not parse as a tag is text, and a backtick nothing closes is literal.
 
 use std::ops::Range;
 
@@ -172,10 +177,23 @@ pub fn parse(text: &str) -> (Tree<'_>, Vec<JsxError>) {
         parents: Vec::new(),
         stack: Vec::new(),
         errors: Vec::new(),
+        components: imported_components(text),
     };
     parser.run();
     let Parser { nodes, roots, parents, errors, .. } = parser;
     (Tree { text, nodes, roots, parents }, errors)
+}
+
+/// The names imported by the `import X from "..."` lines that open the body, or `None` when there are none.
+fn imported_components(text: &str) -> Option<Vec<&str>> {
+    let mut names = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let Some(name) = line.strip_prefix("import ").and_then(|rest| rest.split_whitespace().next()) else {
+            break;
+        };
+        names.push(name);
+    }
+    (!names.is_empty()).then_some(names)
 }
 
 struct Parser<'s> {
@@ -187,6 +205,52 @@ struct Parser<'s> {
     /// Open elements, innermost last.
     stack: Vec<NodeId>,
     errors: Vec<JsxError>,
+    /// The names the page imports (`import ApiTabs from "@theme/ApiTabs";`), or `None` when it imports none.
+    components: Option<Vec<&'s str>>,
+}
+
+/// What a `<` turned out to start.
+enum Scan {
+    Open(OpenTag),
+    /// `</name>`, ending before `end`.
+    Close {
+        name: Range<usize>,
+        end: usize,
+    },
+    /// A comment, ending before the offset.
+    Comment(usize),
+    /// Not markup: the `<` is text.
+    Text,
+    /// A component's tag is cut off: nothing after it can be read.
+    Stop,
+}
+
+/// An opening tag as scanned, before it joins the tree.
+struct OpenTag {
+    start: usize,
+    name: Range<usize>,
+    attrs: Vec<Attr>,
+    self_closing: bool,
+    /// The offset after its `>`.
+    end: usize,
+}
+
+/// What went wrong inside one tag; `fatal` when the tag runs to the end of the page.
+#[derive(Default)]
+struct TagProblems {
+    found: Vec<JsxError>,
+    fatal: bool,
+}
+
+impl TagProblems {
+    fn add(&mut self, offset: usize, message: impl Into<String>) {
+        self.found.push(JsxError { offset, message: message.into() });
+    }
+
+    fn fatal(&mut self, offset: usize, message: impl Into<String>) {
+        self.add(offset, message);
+        self.fatal = true;
+    }
 }
 
 impl Parser<'_> {
@@ -196,30 +260,37 @@ impl Parser<'_> {
         while let Some(found) = memchr::memchr2(b'<', b'`', &self.bytes[pos..]) {
             let lt = pos + found;
             if self.bytes[lt] == b'`' {
-                // Markdown code spans hold text, not tags: `bearer <token>` is six characters of code.
-                pos = code_span_end(self.bytes, lt);
+                // Markdown code holds text, not tags: `bearer <token>` is six characters of code.
+                pos = code_end(self.bytes, lt);
                 continue;
             }
-            let next = self.bytes.get(lt + 1).copied().unwrap_or(b' ');
-            let tag_end = if next.is_ascii_alphabetic() {
-                self.push_text(text_start, lt);
-                self.open_tag(lt)
-            } else if next == b'/' && self.bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
-                self.push_text(text_start, lt);
-                self.close_tag(lt)
-            } else if self.text[lt..].starts_with("<!--") {
-                self.push_text(text_start, lt);
-                Some(self.text[lt..].find("-->").map_or(self.text.len(), |e| lt + e + 3))
-            } else {
-                pos = lt + 1;
-                continue;
+            let end = match self.scan(lt) {
+                Scan::Text => {
+                    pos = lt + 1;
+                    continue;
+                }
+                Scan::Stop => None,
+                Scan::Comment(end) => {
+                    self.push_text(text_start, lt);
+                    Some(end)
+                }
+                Scan::Open(tag) => {
+                    self.push_text(text_start, lt);
+                    self.open(tag)
+                }
+                Scan::Close { name, end } => {
+                    self.push_text(text_start, lt);
+                    self.close(lt, &name);
+                    Some(end)
+                }
             };
-            match tag_end {
+            match end {
                 Some(end) => {
                     pos = end;
                     text_start = end;
                 }
                 None => {
+                    self.push_text(text_start, lt);
                     text_start = self.text.len();
                     break;
                 }
@@ -229,7 +300,7 @@ impl Parser<'_> {
         for &open in self.stack.iter().rev() {
             if let Node::Element(e) = &self.nodes[open] {
                 let name = &self.text[e.name.clone()];
-                if !is_component(name) {
+                if !self.is_component(name) {
                     continue;
                 }
                 self.errors.push(JsxError {
@@ -238,6 +309,42 @@ impl Parser<'_> {
                 });
             }
         }
+    }
+
+    /// Components give a page its structure and are held to JSX's rules. Lower-case tags may be HTML that
+    /// markdown leaves open, or words in angle brackets inside a description (`<token>`), so they close
+    /// silently, as in HTML; so do capitalised names that a page with imports does not import (`<YOUR_KEY>`).
+    fn is_component(&self, name: &str) -> bool {
+        name.starts_with(|c: char| c.is_ascii_uppercase())
+            && self.components.as_ref().is_none_or(|imported| imported.contains(&name))
+    }
+
+    /// What the `<` at `lt` starts. A tag that is not a component and does not parse is text, without a
+    /// diagnostic: prose such as `<https://x?a=1>` or `<name\>`.
+    fn scan(&mut self, lt: usize) -> Scan {
+        let next = self.bytes.get(lt + 1).copied().unwrap_or(b' ');
+        if self.text[lt..].starts_with("<!--") {
+            return Scan::Comment(self.text[lt..].find("-->").map_or(self.text.len(), |e| lt + e + 3));
+        }
+        let closing = next == b'/' && self.bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic);
+        if !next.is_ascii_alphabetic() && !closing {
+            return Scan::Text;
+        }
+        let mut problems = TagProblems::default();
+        let scanned = if closing { self.scan_close(lt, &mut problems) } else { self.scan_open(lt, &mut problems) };
+        let name = match &scanned {
+            Scan::Open(tag) => &self.text[tag.name.clone()],
+            Scan::Close { name, .. } => &self.text[name.clone()],
+            _ => "",
+        };
+        if problems.found.is_empty() {
+            return scanned;
+        }
+        if !self.is_component(name) {
+            return Scan::Text;
+        }
+        self.errors.append(&mut problems.found);
+        if problems.fatal { Scan::Stop } else { scanned }
     }
 
     fn push_text(&mut self, start: usize, end: usize) {
@@ -260,27 +367,20 @@ impl Parser<'_> {
         }
     }
 
-    fn error(&mut self, offset: usize, message: impl Into<String>) {
-        self.errors.push(JsxError { offset, message: message.into() });
-    }
-
-    /// Parses `<Name attrs... >` or `/>` at `lt`; returns the offset after it, or `None` to stop parsing.
-    fn open_tag(&mut self, lt: usize) -> Option<usize> {
+    /// Scans `<Name attrs... >` or `/>` at `lt`. Problems are collected, not reported: the caller decides
+    /// whether the tag was markup at all.
+    fn scan_open(&self, lt: usize, problems: &mut TagProblems) -> Scan {
         let name = lt + 1..self.scan_name(lt + 1);
+        let tag_name = &self.text[name.clone()];
         let mut attrs = Vec::new();
         let mut pos = name.end;
         let self_closing = loop {
             pos = self.skip_space(pos);
             match self.bytes.get(pos) {
                 None => {
-                    self.error(
-                        lt,
-                        format!(
-                            "tag `<{}` is cut off: expected `>` before the end of the page",
-                            &self.text[name.clone()]
-                        ),
-                    );
-                    return None;
+                    problems
+                        .fatal(lt, format!("tag `<{tag_name}` is cut off: expected `>` before the end of the page"));
+                    return Scan::Open(OpenTag { start: lt, name, attrs, self_closing: true, end: pos });
                 }
                 Some(b'>') => break false,
                 Some(b'/') if self.bytes.get(pos + 1) == Some(&b'>') => {
@@ -288,55 +388,64 @@ impl Parser<'_> {
                     break true;
                 }
                 Some(b'{') => {
-                    let end = self.scan_braces(pos)?;
-                    let inner = self.text[pos + 1..end - 1].trim_start();
-                    let Some(spread) = inner.strip_prefix("...") else {
-                        self.error(pos, "expected a spread `{...expr}` or an attribute name in a tag");
-                        pos = end;
-                        continue;
+                    let Some(end) = self.scan_braces(pos, problems) else {
+                        return Scan::Open(OpenTag { start: lt, name, attrs, self_closing: true, end: pos });
                     };
-                    let spread_start = end - 1 - spread.len();
-                    attrs.push(Attr { name: pos..pos, value: AttrValue::Spread(spread_start..end - 1) });
+                    let inner = self.text[pos + 1..end - 1].trim_start();
+                    match inner.strip_prefix("...") {
+                        Some(spread) => {
+                            let spread_start = end - 1 - spread.len();
+                            attrs.push(Attr { name: pos..pos, value: AttrValue::Spread(spread_start..end - 1) });
+                        }
+                        None => problems.add(pos, "expected a spread `{...expr}` or an attribute name in a tag"),
+                    }
                     pos = end;
                 }
                 Some(b) if is_name_byte(*b) => {
                     let attr_name = pos..self.scan_name(pos);
-                    let (value, end) = self.attr_value(attr_name.end)?;
+                    let Some((value, end)) = self.attr_value(attr_name.end, problems) else {
+                        return Scan::Open(OpenTag { start: lt, name, attrs, self_closing: true, end: pos });
+                    };
                     attrs.push(Attr { name: attr_name, value });
                     pos = end;
                 }
                 Some(_) => {
                     let ch = self.text[pos..].chars().next().unwrap_or(' ');
-                    self.error(
-                        pos,
-                        format!(
-                            "unexpected `{ch}` in tag `<{}>`: expected an attribute, `>` or `/>`",
-                            &self.text[name.clone()]
-                        ),
-                    );
+                    let message =
+                        format!("unexpected `{ch}` in tag `<{tag_name}>`: expected an attribute, `>` or `/>`");
+                    problems.add(pos, message);
                     pos += ch.len_utf8();
                 }
             }
         };
+        Scan::Open(OpenTag { start: lt, name, attrs, self_closing, end: pos + 1 })
+    }
+
+    /// Puts a scanned opening tag into the tree; `None` when it nests too deep to go on.
+    fn open(&mut self, tag: OpenTag) -> Option<usize> {
+        let OpenTag { start, name, attrs, self_closing, end } = tag;
         let id = self.nodes.len();
-        self.nodes.push(Node::Element(Element { name: name.clone(), attrs, children: Vec::new(), start: lt }));
+        let void = VOID_ELEMENTS.contains(&self.text[name.clone()].to_ascii_lowercase().as_str());
+        self.nodes.push(Node::Element(Element { name, attrs, children: Vec::new(), start }));
         self.attach(id);
-        let void = VOID_ELEMENTS.contains(&self.text[name].to_ascii_lowercase().as_str());
         if !self_closing && !void {
             if self.stack.len() >= MAX_DEPTH {
-                self.error(
-                    lt,
-                    format!("elements nested deeper than {MAX_DEPTH} levels: expected a page as the plugin writes it"),
-                );
+                self.errors.push(JsxError {
+                    offset: start,
+                    message: format!(
+                        "elements nested deeper than {MAX_DEPTH} levels: expected a page as the plugin writes it"
+                    ),
+                });
                 return None;
             }
             self.stack.push(id);
         }
-        Some(pos + 1)
+        Some(end)
     }
 
-    /// Parses what follows an attribute name: `={...}`, `="..."`, `='...'` or nothing.
-    fn attr_value(&mut self, after_name: usize) -> Option<(AttrValue, usize)> {
+    /// Scans what follows an attribute name: `={...}`, `="..."`, `='...'` or nothing. `None` when the value
+    /// runs to the end of the page.
+    fn attr_value(&self, after_name: usize, problems: &mut TagProblems) -> Option<(AttrValue, usize)> {
         let pos = self.skip_space(after_name);
         if self.bytes.get(pos) != Some(&b'=') {
             return Some((AttrValue::Flag, after_name));
@@ -344,55 +453,58 @@ impl Parser<'_> {
         let pos = self.skip_space(pos + 1);
         match self.bytes.get(pos) {
             Some(b'{') => {
-                let end = self.scan_braces(pos)?;
+                let end = self.scan_braces(pos, problems)?;
                 Some((AttrValue::Expr(pos + 1..end - 1), end))
             }
             Some(&quote @ (b'"' | b'\'')) => match self.text[pos + 1..].find(quote as char) {
                 Some(len) => Some((AttrValue::Str(pos + 1..pos + 1 + len), pos + len + 2)),
                 None => {
-                    self.error(pos, "attribute string is never closed: expected a closing quote");
+                    problems.fatal(pos, "attribute string is never closed: expected a closing quote");
                     None
                 }
             },
             _ => {
-                self.error(pos, "expected `{`, `\"` or `'` after `=` in an attribute");
+                problems.add(pos, "expected `{`, `\"` or `'` after `=` in an attribute");
                 Some((AttrValue::Flag, pos))
             }
         }
     }
 
-    /// Parses `</Name>` at `lt`; closes the innermost open element of that name.
-    fn close_tag(&mut self, lt: usize) -> Option<usize> {
-        let name_end = self.scan_name(lt + 2);
-        let name = &self.text[lt + 2..name_end];
-        let pos = self.skip_space(name_end);
+    /// Scans `</Name>` at `lt`.
+    fn scan_close(&self, lt: usize, problems: &mut TagProblems) -> Scan {
+        let name = lt + 2..self.scan_name(lt + 2);
+        let pos = self.skip_space(name.end);
         if self.bytes.get(pos) != Some(&b'>') {
-            self.error(lt, format!("closing tag `</{name}` is cut off: expected `>`"));
-            return None;
+            problems.fatal(lt, format!("closing tag `</{}` is cut off: expected `>`", &self.text[name.clone()]));
         }
+        Scan::Close { name, end: pos + 1 }
+    }
+
+    /// Closes the innermost open element named `name`. A component that closes nothing is an error; an
+    /// HTML tag that closes nothing is markdown's business, as in a browser.
+    fn close(&mut self, lt: usize, name: &Range<usize>) {
+        let name = &self.text[name.clone()];
         let open = self
             .stack
             .iter()
             .rposition(|&id| matches!(&self.nodes[id], Node::Element(e) if &self.text[e.name.clone()] == name));
-        match open {
-            Some(depth) => {
-                for &unclosed in &self.stack[depth + 1..] {
-                    if let Node::Element(e) = &self.nodes[unclosed] {
-                        let inner = &self.text[e.name.clone()];
-                        if !is_component(inner) {
-                            continue;
-                        }
-                        self.errors.push(JsxError {
-                            offset: e.start,
-                            message: format!("`<{inner}>` is not closed before `</{name}>`"),
-                        });
-                    }
-                }
-                self.stack.truncate(depth);
+        let Some(depth) = open else {
+            if self.is_component(name) {
+                let message = format!("`</{name}>` closes nothing: no `<{name}>` is open");
+                self.errors.push(JsxError { offset: lt, message });
             }
-            None => self.error(lt, format!("`</{name}>` closes nothing: no `<{name}>` is open")),
+            return;
+        };
+        for &unclosed in &self.stack[depth + 1..] {
+            if let Node::Element(e) = &self.nodes[unclosed] {
+                let inner = &self.text[e.name.clone()];
+                if self.is_component(inner) {
+                    let message = format!("`<{inner}>` is not closed before `</{name}>`");
+                    self.errors.push(JsxError { offset: e.start, message });
+                }
+            }
         }
-        Some(pos + 1)
+        self.stack.truncate(depth);
     }
 
     fn scan_name(&self, mut pos: usize) -> usize {
@@ -411,14 +523,14 @@ impl Parser<'_> {
 
     /// Finds the end of the `{...}` expression opening at `open` (the offset after its `}`), skipping
     /// strings and nested brackets. Counts depth instead of recursing.
-    fn scan_braces(&mut self, open: usize) -> Option<usize> {
+    fn scan_braces(&self, open: usize, problems: &mut TagProblems) -> Option<usize> {
         let mut depth = 0usize;
         let mut pos = open;
         while let Some(&b) = self.bytes.get(pos) {
             match b {
                 b'{' | b'[' | b'(' => depth += 1,
                 b'}' | b']' | b')' => {
-                    depth -= 1;
+                    depth = depth.saturating_sub(1);
                     if depth == 0 {
                         return Some(pos + 1);
                     }
@@ -431,18 +543,33 @@ impl Parser<'_> {
             }
             pos += 1;
         }
-        self.error(open, "expression `{...}` is never closed: expected a matching `}`");
+        problems.fatal(open, "expression `{...}` is never closed: expected a matching `}`");
         None
     }
 }
 
-/// The offset after the code span whose backtick run starts at `open` (a run of the same length closes it),
-/// or after the run itself when nothing closes it: then the backticks are literal text.
-fn code_span_end(bytes: &[u8], open: usize) -> usize {
+/// The offset after the markdown code that a backtick run at `open` starts, or after the run itself when
+/// nothing closes it (then the backticks are literal text). A run of three or more at the start of a line
+/// opens a fenced block, closed by a line starting with a run at least as long (or the end of the text);
+/// any other run opens a code span, closed by a run of the same length within the paragraph: a code span
+/// never crosses a blank line, so a stray backtick in a description cannot hide the components after it.
+fn code_end(bytes: &[u8], open: usize) -> usize {
     let run = bytes[open..].iter().take_while(|&&b| b == b'`').count();
+    let line_start = bytes[..open].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+    let at_line_start = bytes[line_start..open].iter().all(|&b| b == b' ' || b == b'\t');
+    if run >= 3 && at_line_start {
+        return fence_end(bytes, open + run, run);
+    }
     let mut pos = open + run;
-    while let Some(found) = memchr::memchr(b'`', &bytes[pos..]) {
+    while let Some(found) = memchr::memchr2(b'`', b'\n', &bytes[pos..]) {
         let start = pos + found;
+        if bytes[start] == b'\n' {
+            if blank_line_follows(bytes, start + 1) {
+                break;
+            }
+            pos = start + 1;
+            continue;
+        }
         let len = bytes[start..].iter().take_while(|&&b| b == b'`').count();
         if len == run {
             return start + len;
@@ -450,6 +577,26 @@ fn code_span_end(bytes: &[u8], open: usize) -> usize {
         pos = start + len;
     }
     open + run
+}
+
+/// The offset after the line that closes a fence of `run` backticks, searching from `from`.
+fn fence_end(bytes: &[u8], from: usize, run: usize) -> usize {
+    let mut line = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |n| from + n + 1);
+    while line < bytes.len() {
+        let content = line + bytes[line..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let closing = bytes[content..].iter().take_while(|&&b| b == b'`').count();
+        let next_line = memchr::memchr(b'\n', &bytes[line..]).map_or(bytes.len(), |n| line + n + 1);
+        if closing >= run {
+            return content + closing;
+        }
+        line = next_line;
+    }
+    bytes.len()
+}
+
+/// Whether the line starting at `from` holds only spaces and tabs.
+fn blank_line_follows(bytes: &[u8], from: usize) -> bool {
+    bytes[from..].iter().take_while(|&&b| b != b'\n').all(|&b| b == b' ' || b == b'\t' || b == b'\r')
 }
 
 /// The offset after the string literal that opens at `open`, honouring backslash escapes.
@@ -465,12 +612,6 @@ fn skip_string(bytes: &[u8], open: usize) -> Option<usize> {
         pos = at + 2;
     }
     None
-}
-
-/// Components (capitalised) give a page its structure. Lower-case tags may be HTML that markdown leaves
-/// open, or words in angle brackets inside a description (`<token>`), so they close silently, as in HTML.
-fn is_component(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 fn is_name_byte(b: u8) -> bool {
@@ -529,6 +670,37 @@ mod tests {
         let (tree, errors) = parse("<A>Use <token> here<p>x</A>");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(tree.text_of(0), "Use  herex");
+    }
+
+    #[test]
+    fn prose_that_is_not_a_tag_is_text() {
+        let page = "import A from \"@theme/A\";\n\n<A>See <https://x.io/y?page=2>; rel=\"next\", <name\\>,                     </https:> <YOUR_KEY> and a < b</A>";
+        let (tree, errors) = parse(page);
+        assert!(errors.is_empty(), "{errors:?}");
+        let a = tree.walk().find(|&id| tree.element(id).is_some_and(|e| tree.name(e) == "A")).expect("A");
+        assert!(tree.text_of(a).starts_with("See <https://x.io/y?page=2>; rel=\"next\", <name\\>"));
+    }
+
+    #[test]
+    fn a_stray_backtick_does_not_hide_the_components_after_it() {
+        let page = "time_limit`.\n\n<A x={\"a `b` c\"}>\n</A>\n```\ncode <B>\n\n```\n<C/>";
+        let (tree, errors) = parse(page);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(names(&tree), ["A", "C"]);
+    }
+
+    #[test]
+    fn components_stay_held_to_jsx_rules() {
+        // `</B>` closes nothing, but the page does not import `B`: it is no component.
+        let (_, errors) = parse("import A from \"a\";\n<A>x</B></A><A y\\>");
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unexpected `\\` in tag `<A>`: expected an attribute, `>` or `/>`",
+                "`<A>` is never closed: expected `</A>` before the end of the page"
+            ]
+        );
     }
 
     #[test]

@@ -249,6 +249,10 @@ impl<'a> PageReader<'a> {
                         );
                         self.warning(start, "frontmatter", message);
                     }
+                    for (key, error) in &fm.raw_keys {
+                        let message = format!("`{key}` is not valid YAML ({error}): read as its raw text");
+                        self.warning(fm.offset_of(key), "frontmatter", message);
+                    }
                     Some((Some(fm), body))
                 }
                 Err(e) => {
