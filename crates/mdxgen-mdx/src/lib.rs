@@ -17,6 +17,7 @@ pub mod frontmatter;
 mod inline;
 pub mod jsvalue;
 pub mod jsx;
+mod operation_id;
 mod security;
 mod shell;
 pub mod sidebar;
@@ -297,6 +298,10 @@ impl<'a> PageReader<'a> {
             }
         }
         let mut page = self.page_from_tree(&tree, body_start, fm)?;
+        let title = page.operation.get("summary").and_then(Value::as_str);
+        if let Some(id) = operation_id::from_page(doc_id.as_deref(), title) {
+            page.operation.insert("operationId".into(), Value::String(id));
+        }
         page.doc_id = doc_id;
         Some(page)
     }
