@@ -31,12 +31,16 @@ struct Row {
     blob_equal: usize,
     tree_equal: usize,
     valid: Option<bool>,
+    /// Bytes of the pages and their sidecars, and the seconds `load` took to read them.
+    bytes: u64,
+    seconds: f64,
     /// Whether the source spec itself validates: where it does not, neither may the export.
     source_valid: Option<bool>,
 }
 
 pub fn survey(args: &[String]) -> Result<(), String> {
     let write = args.iter().any(|a| a == "--write");
+    let check = args.iter().any(|a| a == "--check");
     let dir = args.iter().find(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or_else(default_dir);
     if !dir.is_dir() {
         return Err(format!("no survey at {} (make it with tools/survey/make-pages.sh DIR)", dir.display()));
@@ -77,7 +81,27 @@ pub fn survey(args: &[String]) -> Result<(), String> {
         std::fs::write(&path, survey_page(&table)).map_err(|e| e.to_string())?;
         println!("wrote {}", path.display());
     }
+    let shortfalls: Vec<String> = rows.iter().flat_map(shortfalls).collect();
+    if check && !shortfalls.is_empty() {
+        return Err(format!("{} shortfall(s):\n{}", shortfalls.len(), shortfalls.join("\n")));
+    }
     Ok(())
+}
+
+/// What `--check` holds every corpus to: no read error, a round trip at least as good as a plain decoding of
+/// the `api:` blobs, and a valid export wherever the source is valid.
+fn shortfalls(row: &Row) -> Vec<String> {
+    let mut found = Vec::new();
+    if row.errors > 0 {
+        found.push(format!("{}: {} read error(s)", row.name, row.errors));
+    }
+    if row.rebuilt_equal < row.blob_equal {
+        found.push(format!("{}: round trip {} below the api: blobs' {}", row.name, row.rebuilt_equal, row.blob_equal));
+    }
+    if row.valid == Some(false) && row.source_valid != Some(false) {
+        found.push(format!("{}: the exported spec is invalid, its source is not", row.name));
+    }
+    found
 }
 
 fn default_dir() -> PathBuf {
@@ -89,7 +113,10 @@ fn default_dir() -> PathBuf {
 fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Result<Row, String> {
     let mut row = Row { name: corpus.name.clone(), ..Row::default() };
     row.pages = page_files(&corpus.pages).iter().filter(|p| p.to_string_lossy().ends_with(".mdx")).count();
+    row.bytes = folder_bytes(&corpus.pages);
+    let started = std::time::Instant::now();
     let loaded = load(std::slice::from_ref(&corpus.pages), &ReadOptions::default());
+    row.seconds = started.elapsed().as_secs_f64();
     for d in &loaded.diagnostics {
         if d.is_error() {
             row.errors += 1;
@@ -114,6 +141,11 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
     let tree_doc = mdxgen_codegen::spec::document(&tree.api).0;
     row.tree_equal = count_equal(&source, &operations(&tree_doc, &as_3_0), "", &mut String::new());
     Ok(row)
+}
+
+fn folder_bytes(dir: &Path) -> u64 {
+    let files = std::fs::read_dir(dir).into_iter().flatten().flatten();
+    files.map(|e| if e.path().is_dir() { folder_bytes(&e.path()) } else { e.metadata().map_or(0, |m| m.len()) }).sum()
 }
 
 fn as_3_0(schema: Value) -> Value {
@@ -231,6 +263,15 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
         percent(tree, ops),
         rows.len(),
         failed.len()
+    );
+    let (bytes, seconds) = (rows.iter().map(|r| r.bytes).sum::<u64>(), rows.iter().map(|r| r.seconds).sum::<f64>());
+    let _ = writeln!(
+        t,
+        "Reading (`load`, all cores, release build): {:.0} pages/s, {:.0} MB/s ({} pages, {:.1} MB in {seconds:.1} s).\n",
+        sum(|r| r.pages) as f64 / seconds.max(1e-9),
+        bytes as f64 / 1e6 / seconds.max(1e-9),
+        sum(|r| r.pages),
+        bytes as f64 / 1e6
     );
     let _ = writeln!(t, "| corpus | pages | errors | warnings | round trip | api: blobs | tree-only | valid |");
     let _ = writeln!(t, "|---|---|---|---|---|---|---|---|");

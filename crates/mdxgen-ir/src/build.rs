@@ -320,6 +320,9 @@ fn note_message(note: RecoveryNote) -> String {
         RecoveryNote::UnknownCycleTarget { title } => {
             format!("`circular({title})` names no schema in the docs: it is read as any value")
         }
+        RecoveryNote::MisplacedCycle { keyword } => {
+            format!("the plugin wrote a cycle marker as `{keyword}`, which holds schemas: `{keyword}` is left out")
+        }
         RecoveryNote::TooDeep => {
             format!(
                 "a schema nests deeper than {} levels: the deeper part is read as any value",

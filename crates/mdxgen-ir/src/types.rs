@@ -75,6 +75,9 @@ pub enum RecoveryNote {
     UnknownCycleTarget { title: String },
     /// A schema nested deeper than [`MAX_SCHEMA_DEPTH`] was cut off.
     TooDeep,
+    /// The plugin wrote its cycle marker where no schema goes (`properties: "circular()"`, for a cycle
+    /// through an untitled schema): the keyword was left out.
+    MisplacedCycle { keyword: String },
 }
 
 /// Recovers named types from inlined schemas, across all pages of one API.
@@ -103,11 +106,17 @@ impl Recovery {
         }
         if let Some(title) = schema.as_str().and_then(circular_target) {
             let title = title.to_owned();
+            if title.is_empty() {
+                *schema = Value::Object(Map::new());
+                self.notes.push(RecoveryNote::UnknownCycleTarget { title });
+                return;
+            }
             *schema = reference(&title);
             self.cycle_targets.push(title);
             return;
         }
         let Value::Object(map) = schema else { return };
+        self.drop_misplaced_cycles(map);
         restore_stripped_members(map);
         for child in subschemas_mut(map) {
             self.visit(child, depth + 1);
@@ -117,6 +126,19 @@ impl Recovery {
             && let Some(name) = self.name_for(title, kind, schema)
         {
             *schema = reference(&name);
+        }
+    }
+
+    /// Keywords that hold a map or list of schemas, but where the plugin put a cycle marker, are left out:
+    /// the marker names no schema to refer to.
+    fn drop_misplaced_cycles(&mut self, map: &mut Map<String, Value>) {
+        const HOLDERS: [&str; 8] =
+            ["properties", "patternProperties", "$defs", "dependentSchemas", "allOf", "oneOf", "anyOf", "prefixItems"];
+        for keyword in HOLDERS {
+            if map.get(keyword).and_then(Value::as_str).is_some_and(|s| circular_target(s).is_some()) {
+                map.remove(keyword);
+                self.notes.push(RecoveryNote::MisplacedCycle { keyword: keyword.to_owned() });
+            }
         }
     }
 
@@ -164,7 +186,7 @@ fn distinct_name(title: &str, mut n: usize, types: &TypeSpace) -> String {
     }
 }
 
-/// `circular(Title)` -> `Title`.
+/// `circular(Title)` -> `Title`. The plugin writes `circular()` for an untitled schema: that names nothing.
 fn circular_target(text: &str) -> Option<&str> {
     text.strip_prefix("circular(")?.strip_suffix(')')
 }
@@ -320,6 +342,26 @@ mod tests {
         let (types, notes) = recovery.finish();
         assert_eq!(types.len(), 1);
         assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn cycle_markers_that_name_nothing_are_left_out_with_a_note() {
+        let mut recovery = Recovery::default();
+        let mut schema = json!({"type": "object", "properties": {"cases": {"type": "array", "items": {"type": "object", "properties": "circular()"}}, "next": "circular()"}});
+        recovery.recover(&mut schema);
+        assert_eq!(
+            schema,
+            json!({"type": "object", "properties": {"cases": {"type": "array", "items": {"type": "object"}}, "next": {}}})
+        );
+        let (types, notes) = recovery.finish();
+        assert!(types.is_empty());
+        assert_eq!(
+            notes,
+            [
+                RecoveryNote::MisplacedCycle { keyword: "properties".into() },
+                RecoveryNote::UnknownCycleTarget { title: String::new() }
+            ]
+        );
     }
 
     #[test]

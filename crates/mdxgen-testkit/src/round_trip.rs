@@ -108,7 +108,8 @@ fn resolve(spec: &Value, value: &Value) -> Value {
     current
 }
 
-/// Inlines every schema `$ref`; a reference back into a schema being inlined becomes `{"$cycle": name}`.
+/// Inlines every schema `$ref` (with its siblings over the target); a reference back into a schema being
+/// inlined becomes `{"$cycle": name}`.
 /// Numbers compare as the doubles the plugin turned them into.
 fn deref(spec: &Value, schema: &Value, open: &mut Vec<String>) -> Value {
     match schema {
@@ -124,8 +125,14 @@ fn deref(spec: &Value, schema: &Value, open: &mut Vec<String>) -> Value {
                     .cloned()
                     .unwrap_or(Value::Null);
                 open.push(name.to_owned());
-                let inlined = deref(spec, &target, open);
+                let mut inlined = deref(spec, &target, open);
                 open.pop();
+                // The plugin's dereferencing (json-schema-ref-parser) keeps a `$ref`'s siblings, over the target.
+                if let Value::Object(merged) = &mut inlined {
+                    for (key, sibling) in map.iter().filter(|(k, _)| *k != "$ref") {
+                        merged.insert(key.clone(), deref(spec, sibling, open));
+                    }
+                }
                 return inlined;
             }
             Value::Object(map.iter().map(|(k, v)| (k.clone(), deref(spec, v, open))).collect())
