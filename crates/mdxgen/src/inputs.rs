@@ -135,7 +135,7 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
             Some(Page::Operation(page)) => add_operation(&mut builder, path, page),
             Some(Page::Info(info)) => info_page = Some(info),
             Some(Page::Tag(tag)) => tag_pages.push(tag),
-            Some(Page::Sidebar(_)) | None => {}
+            Some(Page::Sidebar(_) | Page::Schema(_)) | None => {}
         }
     }
     if let Some(info) = info_page {
