@@ -8,7 +8,7 @@ use heck::ToSnakeCase;
 use mdxgen_diag::{Diagnostic, LineCol};
 use serde_json::{Map, Value};
 
-use crate::types::{Recovery, RecoveryNote};
+use crate::types::{Recovery, RecoveryNote, canonical_json};
 use crate::{Api, Example, METHODS, MediaType, Operation, ParamLocation, Parameter, RequestBody, Response, Tag};
 
 /// A file and a place in it.
@@ -28,6 +28,36 @@ pub struct ApiBuilder {
     diagnostics: Vec<Diagnostic>,
     /// Whether schemas hold inlined components (pages) or references already (a spec document).
     inlined: bool,
+    /// Components the docs show on their own, to check against what the operations hold.
+    declared: Vec<Declared>,
+}
+
+/// How much of a component's schema the docs show where they show it on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fidelity {
+    /// The whole schema, every `$ref` inlined, as operations hold it.
+    Whole,
+    /// A rendering that lost parts (the titles of nested objects, keywords it does not show): it names the
+    /// type, and is the type's schema only where no operation holds one.
+    Partial,
+}
+
+/// A component schema that the docs show on their own, with every `$ref` inlined.
+#[derive(Debug, Clone)]
+pub struct TypeDeclaration {
+    pub name: String,
+    pub schema: Value,
+    pub fidelity: Fidelity,
+    /// Where the docs show it; differences from the operations' copies are reported here.
+    pub source: SourceRef,
+}
+
+/// A declared component: the name it got, its title, where it was declared, and a partial schema.
+struct Declared {
+    name: String,
+    title: String,
+    source: SourceRef,
+    partial: Option<Value>,
 }
 
 impl ApiBuilder {
@@ -79,6 +109,28 @@ impl ApiBuilder {
         }
     }
 
+    /// Declares the component schemas that the docs show on their own, all at once and before adding
+    /// operations: a declared schema owns its name, and the copies of it that the operations hold become
+    /// references to it. Where they hold it otherwise, a warning at its `source` says so.
+    pub fn declare_types(&mut self, mut declarations: Vec<TypeDeclaration>) {
+        for declaration in &declarations {
+            self.recovery.reserve(&title_of(declaration));
+        }
+        // A component's copy inside another is smaller than that one (unless a cycle cuts the copies at
+        // other depths): declared smallest first, the components a schema holds are known when it is.
+        declarations.sort_by_cached_key(|d| canonical_json(&d.schema).len());
+        for declaration in declarations {
+            let title = title_of(&declaration);
+            let TypeDeclaration { name, schema, fidelity, source } = declaration;
+            let (name, partial) = match fidelity {
+                Fidelity::Whole => (self.recovery.declare(&name, schema), None),
+                Fidelity::Partial => (name, Some(schema)),
+            };
+            self.report_recovery_notes(&source);
+            self.declared.push(Declared { name, title, source, partial });
+        }
+    }
+
     /// Adds one operation given as an OpenAPI Operation Object. Problems are reported at `source`.
     pub fn add_operation(
         &mut self,
@@ -108,10 +160,7 @@ impl ApiBuilder {
         let parameters = self.parameters(operation.remove("parameters"), &source);
         let request_body = self.request_body(operation.remove("requestBody"), &source);
         let responses = self.responses(operation.remove("responses"), &source);
-        // What recovery noticed in this operation's schemas is reported where the operation is.
-        for note in std::mem::take(&mut self.recovery.notes) {
-            self.diagnostics.push(Diagnostic::warning(&source.file, source.at, "types", note_message(note)));
-        }
+        self.report_recovery_notes(&source);
         let security = match operation.remove("security") {
             Some(Value::Array(items)) => Some(items),
             _ => None,
@@ -142,6 +191,13 @@ impl ApiBuilder {
             source: Some(source),
         };
         self.api.operations.push(op);
+    }
+
+    /// What recovery noticed in the schemas just added is reported where they are.
+    fn report_recovery_notes(&mut self, source: &SourceRef) {
+        for note in std::mem::take(&mut self.recovery.notes) {
+            self.diagnostics.push(Diagnostic::warning(&source.file, source.at, "types", note_message(note)));
+        }
     }
 
     fn error(&mut self, source: &crate::SourceRef, code: &'static str, message: String) {
@@ -231,6 +287,7 @@ impl ApiBuilder {
 
     /// Recovers named types, names operations, sorts, and checks the whole.
     pub fn finish(mut self) -> (Api, Vec<Diagnostic>) {
+        self.check_declared();
         let (types, notes) = std::mem::take(&mut self.recovery).finish();
         if self.inlined {
             self.api.types = types;
@@ -250,6 +307,45 @@ impl ApiBuilder {
             .sort_by(|a, b| (a.path.as_str(), method_rank(&a.method)).cmp(&(b.path.as_str(), method_rank(&b.method))));
         self.check_duplicate_endpoints();
         (self.api, self.diagnostics)
+    }
+
+    /// Compares each declared component with what the operations hold under its title; a partial one
+    /// becomes the type where no operation holds it.
+    fn check_declared(&mut self) {
+        for declared in std::mem::take(&mut self.declared) {
+            let mismatch = match declared.partial {
+                None => self.whole_mismatch(&declared),
+                Some(partial) if self.recovery.types.contains(&declared.name) => {
+                    partial_mismatch(&declared.name, &partial, &self.recovery.types)
+                }
+                Some(partial) => {
+                    self.recovery.declare(&declared.name, partial);
+                    self.report_recovery_notes(&declared.source);
+                    None
+                }
+            };
+            if let Some(message) = mismatch {
+                self.warning(&declared.source, "schema-mismatch", message);
+            }
+        }
+    }
+
+    /// The operations' copies titled like a whole declared component that have another shape.
+    fn whole_mismatch(&self, declared: &Declared) -> Option<String> {
+        let others = self.recovery.other_shapes(&declared.title, &declared.name);
+        let first = others.first()?;
+        let difference = match (self.recovery.types.get(&declared.name), self.recovery.types.get(first)) {
+            (Some(here), Some(there)) => first_difference(here, there, String::new()),
+            _ => None,
+        };
+        let at = difference
+            .map_or(String::new(), |path| format!(", first at `{}`", if path.is_empty() { "/" } else { &path }));
+        Some(format!(
+            "the operations hold `{}` in {} other shape(s) than here (named {}){at}: expected the schema they inline",
+            declared.title,
+            others.len(),
+            others.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        ))
     }
 
     /// Servers every operation shares become the API's; operations keep only servers of their own.
@@ -310,6 +406,80 @@ impl ApiBuilder {
             }
         }
     }
+}
+
+/// Where a rendering and the schema `name` that the operations hold disagree in what a rendering shows
+/// whole: the property names (the rendering merges `allOf`), which are required, and the enum values.
+fn partial_mismatch(name: &str, rendered: &Value, types: &crate::TypeSpace) -> Option<String> {
+    let held = types.get(name)?;
+    let (shown, inlined) = (PropertyNames::of(rendered, types), PropertyNames::of(held, types));
+    let what = if shown.all != inlined.all {
+        "properties"
+    } else if shown.required != inlined.required {
+        "required properties"
+    } else if rendered.get("enum") != held.get("enum") {
+        "enum values"
+    } else {
+        return None;
+    };
+    Some(format!("the operations hold `{name}` with other {what} than here: expected the schema they inline"))
+}
+
+/// The property names of a schema and of its `allOf` members, references followed.
+#[derive(Default)]
+struct PropertyNames {
+    all: std::collections::BTreeSet<String>,
+    required: std::collections::BTreeSet<String>,
+}
+
+impl PropertyNames {
+    fn of(schema: &Value, types: &crate::TypeSpace) -> Self {
+        let mut names = Self::default();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack = vec![schema];
+        while let Some(schema) = stack.pop() {
+            if let Some(target) = crate::types::referenced_name(schema) {
+                // A cycle through `allOf` would loop forever; each type counts once.
+                if seen.insert(target) {
+                    stack.extend(types.get(target));
+                }
+                continue;
+            }
+            let properties = schema.get("properties").and_then(Value::as_object);
+            names.all.extend(properties.into_iter().flat_map(|p| p.keys().cloned()));
+            let required = schema.get("required").and_then(Value::as_array).into_iter().flatten();
+            names.required.extend(required.filter_map(|n| n.as_str().map(str::to_owned)));
+            stack.extend(schema.get("allOf").and_then(Value::as_array).into_iter().flatten());
+        }
+        names
+    }
+}
+
+/// The JSON pointer of the first place where `a` and `b` differ, `None` when they are equal.
+fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
+    match (a, b) {
+        (Value::Object(a), Value::Object(b)) => {
+            let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
+            keys.into_iter().find_map(|key| match (a.get(key), b.get(key)) {
+                (Some(x), Some(y)) => first_difference(x, y, format!("{at}/{}", pointer_token(key))),
+                _ => Some(format!("{at}/{}", pointer_token(key))),
+            })
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            a.iter().zip(b).enumerate().find_map(|(i, (x, y))| first_difference(x, y, format!("{at}/{i}")))
+        }
+        _ => (a != b).then_some(at),
+    }
+}
+
+/// The title a declared component's copies carry: its schema's, which the plugin sets to its name.
+fn title_of(declaration: &TypeDeclaration) -> String {
+    declaration.schema.get("title").and_then(Value::as_str).unwrap_or(&declaration.name).to_owned()
+}
+
+/// A key as a JSON pointer step: `~` and `/` escaped.
+fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn note_message(note: RecoveryNote) -> String {
@@ -426,6 +596,72 @@ mod tests {
             diagnostics[0]
                 .to_string()
                 .starts_with("b.api.mdx:9:1: warning[types]: two different schemas are titled `Pet`")
+        );
+    }
+
+    fn declaration(schema: Value, fidelity: Fidelity) -> TypeDeclaration {
+        let source = crate::at(std::path::Path::new("schemas/query.schema.mdx"), Some(LineCol { line: 27, column: 1 }));
+        TypeDeclaration { name: "Query".into(), schema, fidelity, source }
+    }
+
+    fn with_body(schema: Value) -> Map<String, Value> {
+        op(json!({"operationId": "q", "requestBody": {"content": {"application/json": {"schema": schema}}}}))
+    }
+
+    fn body_schema(api: &Api) -> Option<&Value> {
+        api.operations[0].request_body.as_ref()?.content[0].schema.as_ref()
+    }
+
+    #[test]
+    fn a_declared_schema_owns_its_name_and_scalar_labels_with_it_stay_inline() {
+        let query =
+            json!({"title": "Query", "type": "object", "properties": {"query": {"title": "Query", "type": "string"}}});
+        let mut builder = ApiBuilder::from_inlined();
+        builder.declare_types(vec![declaration(query.clone(), Fidelity::Whole)]);
+        builder.add_operation("post", "/q", with_body(query.clone()), None, vec![], source());
+        let (api, diagnostics) = builder.finish();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(api.types.get("Query"), Some(&query));
+        assert_eq!(body_schema(&api), Some(&json!({"$ref": "#/components/schemas/Query"})));
+    }
+
+    #[test]
+    fn an_operation_copy_in_another_shape_is_a_located_warning_at_the_declaration() {
+        let declared = json!({"title": "Query", "type": "object", "properties": {"a": {"type": "string"}}});
+        let mut builder = ApiBuilder::from_inlined();
+        builder.declare_types(vec![declaration(declared, Fidelity::Whole)]);
+        let other = json!({"title": "Query", "type": "object", "properties": {"a": {"type": "integer"}}});
+        builder.add_operation("post", "/q", with_body(other), None, vec![], source());
+        let (api, diagnostics) = builder.finish();
+        assert_eq!(body_schema(&api), Some(&json!({"$ref": "#/components/schemas/Query2"})));
+        let messages: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages[1],
+            "schemas/query.schema.mdx:27:1: warning[schema-mismatch]: the operations hold `Query` in 1 other shape(s) \
+             than here (named `Query2`), first at `/properties/a/type`: expected the schema they inline"
+        );
+    }
+
+    #[test]
+    fn a_partial_declaration_is_the_type_only_where_no_operation_holds_one() {
+        let rendered = json!({"title": "Query", "type": "object", "properties": {"a": {}, "b": {}}});
+        let mut builder = ApiBuilder::from_inlined();
+        builder.declare_types(vec![declaration(rendered.clone(), Fidelity::Partial)]);
+        let (api, diagnostics) = builder.finish();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(api.types.get("Query"), Some(&rendered));
+
+        let mut builder = ApiBuilder::from_inlined();
+        builder.declare_types(vec![declaration(rendered, Fidelity::Partial)]);
+        let held = json!({"title": "Query", "type": "object", "properties": {"a": {"type": "string"}}});
+        builder.add_operation("post", "/q", with_body(held.clone()), None, vec![], source());
+        let (api, diagnostics) = builder.finish();
+        assert_eq!(api.types.get("Query"), Some(&held));
+        assert_eq!(diagnostics.len(), 1);
+        assert!(
+            diagnostics[0]
+                .to_string()
+                .contains("warning[schema-mismatch]: the operations hold `Query` with other properties")
         );
     }
 

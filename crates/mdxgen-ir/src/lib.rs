@@ -14,7 +14,7 @@ use indexmap::IndexMap;
 use mdxgen_diag::LineCol;
 use serde_json::{Map, Value};
 
-pub use build::{ApiBuilder, SourceRef};
+pub use build::{ApiBuilder, Fidelity, SourceRef, TypeDeclaration};
 pub use openapi::from_openapi;
 pub use types::{TypeSpace, canonical_json};
 

@@ -6,8 +6,12 @@
 //! references, a titled node is looked up by title and canonical shape (keys sorted), so every use of one
 //! component collapses to one named type and a `$ref`. Two shapes under one title are kept under
 //! deterministic distinct names (`Title`, `Title2`, ...) with a warning.
+//!
+//! Where the docs show components whole on their own (schema pages), they are declared first: a declared
+//! schema owns its title, and its copies become references to it even where the title alone would read as
+//! a field label.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
@@ -88,6 +92,9 @@ pub struct Recovery {
     shapes: BTreeMap<String, BTreeMap<String, String>>,
     /// `circular(X)` targets seen, to check once everything is read.
     cycle_targets: Vec<String>,
+    /// Titles of declared components: a scalar with one of them is a field label unless it has the
+    /// declared shape.
+    reserved: BTreeSet<String>,
     pub notes: Vec<RecoveryNote>,
 }
 
@@ -96,6 +103,36 @@ impl Recovery {
     /// become `$ref`s to `X`, and discriminator mappings point at names again.
     pub fn recover(&mut self, schema: &mut Value) {
         self.visit(schema, 0);
+    }
+
+    /// Announces a component that the docs declare (whole or not), so that no scalar field label takes
+    /// its title.
+    pub fn reserve(&mut self, title: &str) {
+        self.reserved.insert(title.to_owned());
+    }
+
+    /// Declares the component `name` with its whole schema (every `$ref` inlined): its sub-schemas are
+    /// recovered, and the copies of it that later schemas hold become references to it. Returns the name
+    /// it got: `name`, or a distinct one (with a note) when an earlier schema with its title took it.
+    pub fn declare(&mut self, name: &str, mut schema: Value) -> String {
+        if let Value::Object(map) = &mut schema {
+            self.recover_children(map, 0);
+        }
+        let title = schema.get("title").and_then(Value::as_str).unwrap_or(name).to_owned();
+        let canonical = canonical_json(&schema);
+        if let Some(known) = self.shapes.get(&title).and_then(|variants| variants.get(&canonical)) {
+            return known.clone();
+        }
+        let assigned = if self.types.contains(name) { self.renamed(&title) } else { name.to_owned() };
+        self.shapes.entry(title).or_default().insert(canonical, assigned.clone());
+        self.types.insert(assigned.clone(), schema);
+        assigned
+    }
+
+    /// The names given to shapes titled `title` other than the one named `name`.
+    pub fn other_shapes(&self, title: &str, name: &str) -> Vec<String> {
+        let variants = self.shapes.get(title).into_iter().flat_map(|v| v.values());
+        variants.filter(|other| *other != name).cloned().collect()
     }
 
     fn visit(&mut self, schema: &mut Value, depth: usize) {
@@ -116,17 +153,31 @@ impl Recovery {
             return;
         }
         let Value::Object(map) = schema else { return };
+        self.recover_children(map, depth);
+        if let Some((title, kind)) = self.titled_kind(map)
+            && let Some(name) = self.name_for(title, kind, schema)
+        {
+            *schema = reference(&name);
+        }
+    }
+
+    fn recover_children(&mut self, map: &mut Map<String, Value>, depth: usize) {
         self.drop_misplaced_cycles(map);
         restore_stripped_members(map);
         for child in subschemas_mut(map) {
             self.visit(child, depth + 1);
         }
         restore_discriminator_mapping(map);
-        if let Some((title, kind)) = titled_kind(map)
-            && let Some(name) = self.name_for(title, kind, schema)
-        {
-            *schema = reference(&name);
+    }
+
+    /// What the title makes of a schema, given what was declared: a title that alone reads as a field
+    /// label names a type where the schema has the shape of a component declared under it.
+    fn titled_kind(&self, map: &Map<String, Value>) -> Option<(String, Titled)> {
+        if let Some(found) = titled_kind(map) {
+            return Some(found);
         }
+        let title = map.get("title")?.as_str()?;
+        self.shapes.contains_key(title).then(|| (title.to_owned(), Titled::DeclaredShapeOnly))
     }
 
     /// Keywords that hold a map or list of schemas, but where the plugin put a cycle marker, are left out:
@@ -150,17 +201,25 @@ impl Recovery {
         if let Some(name) = variants.get(&canonical) {
             return Some(name.clone());
         }
-        if kind == Titled::ScalarComponent && !variants.is_empty() {
+        let taken = !variants.is_empty();
+        let label = matches!(kind, Titled::ScalarComponent | Titled::DeclaredShapeOnly);
+        if label && (taken || self.reserved.contains(&title)) {
             return None;
         }
-        let name =
-            if variants.is_empty() { title.clone() } else { distinct_name(&title, variants.len() + 1, &self.types) };
-        if name != title {
-            self.notes.push(RecoveryNote::TitleConflict { title: title.clone(), renamed: name.clone() });
-        }
-        variants.insert(canonical, name.clone());
+        let name = if taken { self.renamed(&title) } else { title.clone() };
+        self.shapes.entry(title).or_default().insert(canonical, name.clone());
         self.types.insert(name.clone(), schema.clone());
         Some(name)
+    }
+
+    /// A name for one more shape titled `title`, with a note saying so.
+    fn renamed(&mut self, title: &str) -> String {
+        let taken = self.shapes.get(title).map_or(0, BTreeMap::len);
+        let name = distinct_name(title, taken + 1, |candidate| {
+            self.types.contains(candidate) || self.reserved.contains(candidate)
+        });
+        self.notes.push(RecoveryNote::TitleConflict { title: title.to_owned(), renamed: name.clone() });
+        name
     }
 
     /// Checks what can only be checked once every page was read: cycle targets exist.
@@ -176,10 +235,10 @@ impl Recovery {
     }
 }
 
-fn distinct_name(title: &str, mut n: usize, types: &TypeSpace) -> String {
+fn distinct_name(title: &str, mut n: usize, is_taken: impl Fn(&str) -> bool) -> String {
     loop {
         let candidate = format!("{title}{n}");
-        if !types.contains(&candidate) {
+        if !is_taken(&candidate) {
             return candidate;
         }
         n += 1;
@@ -199,6 +258,9 @@ enum Titled {
     /// A scalar with an identifier-like title: a named type unless its title is already taken by another
     /// shape, in which case it is a field label (`is_active: {type: boolean, title: Active}`).
     ScalarComponent,
+    /// A field-label title that a declared component has: that component where the schema has its shape,
+    /// a field label otherwise.
+    DeclaredShapeOnly,
 }
 
 /// Whether this schema's title names a type, or `None` when it stays inline: a titled scalar or `allOf: [X]`

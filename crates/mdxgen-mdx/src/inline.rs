@@ -46,6 +46,20 @@ pub(crate) fn read_into(
     response_samples(tree, body_start, cx.reader)
 }
 
+/// The schema a schema page of plugin versions up to 4.x renders as a root `<ul>`, and the `<ul>`'s offset
+/// in the tree; `{}` when it shows `any` alone.
+pub(crate) fn rendered_schema(
+    tree: &Tree<'_>,
+    body_start: usize,
+    reader: &mut PageReader<'_>,
+) -> Option<(Value, usize)> {
+    let ul = tree.roots.iter().copied().find(|&id| tree.element(id).is_some_and(|e| tree.name(e) == "ul"))?;
+    let offset = tree.element(ul).map_or(0, |e| e.start);
+    let mut cx = Cx { tree, reader, body_start };
+    let schema = cx.root_schema(ul).unwrap_or_else(|| Value::Object(Map::new()));
+    Some((schema, body_start + offset))
+}
+
 /// The `ResponseSamples` of the tree, each placed under its status and media type tabs.
 pub(crate) fn response_samples(tree: &Tree<'_>, body_start: usize, reader: &mut PageReader<'_>) -> Vec<Example> {
     let mut examples = Vec::new();

@@ -18,6 +18,7 @@ mod inline;
 pub mod jsvalue;
 pub mod jsx;
 mod operation_id;
+mod schema_page;
 mod security;
 mod shell;
 pub mod sidebar;
@@ -81,6 +82,7 @@ pub enum Page {
     Operation(OperationPage),
     Info(InfoPage),
     Tag(TagPage),
+    Schema(SchemaPage),
     Sidebar(sidebar::Sidebar),
 }
 
@@ -143,6 +145,27 @@ pub struct TagPage {
     pub description: Option<String>,
 }
 
+/// A `*.schema.mdx` page: one component schema, named as the page names it (see `schema_page.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaPage {
+    /// The schema's `title`, which the plugin sets to the component's name where the spec gives none.
+    pub name: String,
+    /// Where the schema is in the file: `<Schema>`, or the rendered `<ul>`.
+    pub at: LineCol,
+    /// The schema with every `$ref` inlined, as the operation pages hold it.
+    pub schema: Value,
+    pub origin: SchemaOrigin,
+}
+
+/// Where a schema page's schema was read from, which says how much of it there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaOrigin {
+    /// The `schema` prop of `<Schema>` (5.x): the whole schema.
+    SchemaProp,
+    /// The rendered `<SchemaItem>` tree (up to 4.x): nested titles and what the rendering omits are lost.
+    RenderedTree,
+}
+
 /// What reading one file gave.
 #[derive(Debug, Default)]
 pub struct ReadResult {
@@ -151,7 +174,8 @@ pub struct ReadResult {
 }
 
 /// Reads one file. `path` names it in diagnostics and decides its kind (`*.api.mdx`, `*.info.mdx`,
-/// `*.tag.mdx`, `sidebar.ts`/`sidebar.js`); other `.mdx` files are read as operation pages.
+/// `*.tag.mdx`, `*.schema.mdx`, `sidebar.ts`/`sidebar.js`); other `.mdx` files are read as operation pages,
+/// unless their frontmatter says `schema: true`.
 pub fn read_page(path: &Path, text: &str, options: &ReadOptions, sidecars: &dyn Sidecars) -> ReadResult {
     let source = Source::new(text);
     let mut reader = PageReader { path, source: &source, options, sidecars, diagnostics: Vec::new() };
@@ -231,6 +255,9 @@ impl<'a> PageReader<'a> {
         }
         if name.ends_with(".tag.mdx") {
             return self.tag_page(frontmatter.as_ref(), body_start).map(Page::Tag);
+        }
+        if name.ends_with(".schema.mdx") || frontmatter.as_ref().is_some_and(marks_schema_page) {
+            return self.schema_page(frontmatter.as_ref(), body_start).map(Page::Schema);
         }
         self.operation_page(frontmatter.as_ref(), body_start).map(Page::Operation)
     }
@@ -501,6 +528,11 @@ impl<'a> PageReader<'a> {
         let description = fm.and_then(|fm| fm.str("description")).filter(|d| !d.is_empty()).map(str::to_owned);
         Some(TagPage { name, description })
     }
+}
+
+/// The plugin writes `schema: true` into the frontmatter of schema pages (and of no other page).
+fn marks_schema_page(fm: &Frontmatter) -> bool {
+    fm.fields.get("schema") == Some(&Value::Bool(true))
 }
 
 fn take_string(map: &mut Map<String, Value>, key: &str) -> Option<String> {

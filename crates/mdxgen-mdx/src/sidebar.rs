@@ -35,7 +35,9 @@ pub fn parse(text: &str) -> Result<Sidebar, SidebarError> {
     while let Some(v) = stack.pop() {
         match v {
             Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("category") => {
+            // With `showSchemas`, the plugin lists the schema pages in a `Schemas` category: not a tag.
+            Value::Object(map) if is_category(map) && lists_schemas_only(map.get("items")) => {}
+            Value::Object(map) if is_category(map) => {
                 let label = map.get("label").and_then(Value::as_str).unwrap_or_default().to_owned();
                 let doc_ids = doc_ids(map.get("items"));
                 sidebar.categories.push(Category { label, doc_ids });
@@ -45,6 +47,16 @@ pub fn parse(text: &str) -> Result<Sidebar, SidebarError> {
         }
     }
     Ok(sidebar)
+}
+
+fn is_category(item: &serde_json::Map<String, Value>) -> bool {
+    item.get("type").and_then(Value::as_str) == Some("category")
+}
+
+/// Whether every item is a schema page's doc (`className: "schema"`), and there is one.
+fn lists_schemas_only(items: Option<&Value>) -> bool {
+    let Some(Value::Array(items)) = items else { return false };
+    !items.is_empty() && items.iter().all(|item| item.get("className").and_then(Value::as_str) == Some("schema"))
 }
 
 fn doc_ids(items: Option<&Value>) -> Vec<String> {
@@ -63,12 +75,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_categories_in_order() {
+    fn reads_categories_in_order_without_the_schemas_category() {
         let text = r#"import type { SidebarsConfig } from "@docusaurus/plugin-content-docs";
 const sidebar: SidebarsConfig = {
   apisidebar: [
     { type: "doc", id: "api/intro" },
     { type: "category", label: "admin", items: [ { type: "doc", id: "api/admin-list", label: "l", className: "api-method get", }, ], },
+    { type: "category", label: "Schemas", items: [ { type: "doc", id: "api/schemas/user", label: "User", className: "schema", }, ], },
   ],
 };
 export default sidebar.apisidebar;

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use mdxgen_diag::Diagnostic;
-use mdxgen_ir::{Api, ApiBuilder, Example};
-use mdxgen_mdx::{OperationPage, Page, ReadOptions, ReadResult};
+use mdxgen_ir::{Api, ApiBuilder, Example, Fidelity, TypeDeclaration};
+use mdxgen_mdx::{OperationPage, Page, ReadOptions, ReadResult, SchemaOrigin, SchemaPage};
 use serde_json::Value;
 
 /// The IR and everything found on the way.
@@ -119,7 +119,7 @@ fn load_spec(path: &Path, mut diagnostics: Vec<Diagnostic>) -> Loaded {
 }
 
 fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Diagnostic>) -> Loaded {
-    let results = read_in_parallel(pages, options);
+    let mut results = read_in_parallel(pages, options);
     let mut builder = ApiBuilder::from_inlined();
     let mut tag_pages = Vec::new();
     let mut info_page = None;
@@ -129,13 +129,23 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
             sidebar.categories.iter().for_each(|category| builder.add_tag(&category.label, None));
         }
     }
+    // Schema pages name the components; declared before the operations, they own their names.
+    let declarations = pages
+        .iter()
+        .zip(&mut results)
+        .filter_map(|(path, result)| match result.page.take_if(|page| matches!(page, Page::Schema(_))) {
+            Some(Page::Schema(page)) => Some(type_declaration(path, page)),
+            _ => None,
+        })
+        .collect();
+    builder.declare_types(declarations);
     for (path, result) in pages.iter().zip(results) {
         diagnostics.extend(result.diagnostics);
         match result.page {
             Some(Page::Operation(page)) => add_operation(&mut builder, path, page),
             Some(Page::Info(info)) => info_page = Some(info),
             Some(Page::Tag(tag)) => tag_pages.push(tag),
-            Some(Page::Sidebar(_)) | None => {}
+            Some(Page::Sidebar(_) | Page::Schema(_)) | None => {}
         }
     }
     if let Some(info) = info_page {
@@ -156,6 +166,14 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
     let (api, found) = builder.finish();
     diagnostics.extend(found);
     Loaded { api, diagnostics, files: pages.len() }
+}
+
+fn type_declaration(path: &Path, page: SchemaPage) -> TypeDeclaration {
+    let fidelity = match page.origin {
+        SchemaOrigin::SchemaProp => Fidelity::Whole,
+        SchemaOrigin::RenderedTree => Fidelity::Partial,
+    };
+    TypeDeclaration { name: page.name, schema: page.schema, fidelity, source: mdxgen_ir::at(path, Some(page.at)) }
 }
 
 fn add_operation(builder: &mut ApiBuilder, path: &Path, page: OperationPage) {
