@@ -155,9 +155,9 @@ impl Recovery {
         let Value::Object(map) = schema else { return };
         self.recover_children(map, depth);
         if let Some((title, kind)) = self.titled_kind(map)
-            && let Some(name) = self.name_for(title, kind, schema)
+            && let Some(replacement) = self.replacement(title, kind, schema)
         {
-            *schema = reference(&name);
+            *schema = replacement;
         }
     }
 
@@ -193,23 +193,44 @@ impl Recovery {
         }
     }
 
-    /// The name of the type with this title and shape, registering it when new; `None` when the schema
-    /// stays inline.
-    fn name_for(&mut self, title: String, kind: Titled, schema: &Value) -> Option<String> {
+    /// What a titled schema becomes: a reference to the type with this title and shape (registered when
+    /// new), or to a type of this title that differs from it only in annotations, which then stay beside the
+    /// reference; `None` when the schema stays inline.
+    fn replacement(&mut self, title: String, kind: Titled, schema: &Value) -> Option<Value> {
         let canonical = canonical_json(schema);
         let variants = self.shapes.entry(title.clone()).or_default();
         if let Some(name) = variants.get(&canonical) {
-            return Some(name.clone());
+            return Some(reference(name));
         }
         let taken = !variants.is_empty();
         let label = matches!(kind, Titled::ScalarComponent | Titled::DeclaredShapeOnly);
         if label && (taken || self.reserved.contains(&title)) {
             return None;
         }
+        if taken && let Some(annotated) = self.annotated_reference(&title, schema) {
+            return Some(annotated);
+        }
         let name = if taken { self.renamed(&title) } else { title.clone() };
         self.shapes.entry(title).or_default().insert(canonical, name.clone());
         self.types.insert(name.clone(), schema.clone());
-        Some(name)
+        Some(reference(&name))
+    }
+
+    /// A reference to a type titled `title` that `schema` equals but for the annotations it adds or changes
+    /// (`default`, `readOnly`, `description`, ...), with those annotations beside it: what the plugin makes of
+    /// a spec's `$ref` with siblings, which it merges into a copy of the target.
+    fn annotated_reference(&self, title: &str, schema: &Value) -> Option<Value> {
+        let Value::Object(map) = schema else { return None };
+        let names = self.shapes.get(title)?.values();
+        let (name, base) = names.filter_map(|n| Some((n, self.types.get(n)?.as_object()?))).find(|(_, base)| {
+            let same_annotations_kept = base.keys().filter(|k| is_annotation(k)).all(|k| map.contains_key(k));
+            same_annotations_kept && without_annotations(base) == without_annotations(map)
+        })?;
+        let Value::Object(mut annotated) = reference(name) else { return None };
+        for (key, value) in map.iter().filter(|(k, v)| is_annotation(k) && base.get(*k) != Some(*v)) {
+            annotated.insert(key.clone(), value.clone());
+        }
+        Some(Value::Object(annotated))
     }
 
     /// A name for one more shape titled `title`, with a note saying so.
@@ -243,6 +264,20 @@ fn distinct_name(title: &str, mut n: usize, is_taken: impl Fn(&str) -> bool) -> 
         }
         n += 1;
     }
+}
+
+/// Keywords that say something about a value's use, not its shape: a reference may carry them beside it.
+fn is_annotation(key: &str) -> bool {
+    matches!(
+        key,
+        "description" | "default" | "example" | "examples" | "readOnly" | "writeOnly" | "deprecated" | "nullable"
+    )
+}
+
+fn without_annotations(map: &Map<String, Value>) -> String {
+    let shape: Map<String, Value> =
+        map.iter().filter(|(k, _)| !is_annotation(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    canonical_json(&Value::Object(shape))
 }
 
 /// `circular(Title)` -> `Title`. The plugin writes `circular()` for an untitled schema: that names nothing.
@@ -488,6 +523,25 @@ mod tests {
         assert_eq!(second["properties"]["on"]["title"], "Active");
         assert_eq!(second["properties"]["kind"]["allOf"][0], reference("KindEnum"));
         assert!(recovery.finish().1.is_empty());
+    }
+
+    #[test]
+    fn a_copy_with_other_annotations_is_a_reference_with_them_beside_it() {
+        let mut recovery = Recovery::default();
+        let category = json!({"title": "Category", "type": "string", "enum": ["a", "b"], "description": "c"});
+        let mut schema = json!({"properties": {
+            "plain": category,
+            "fixed": {"title": "Category", "type": "string", "enum": ["a", "b"], "description": "c", "default": "x", "readOnly": true},
+            "other": {"title": "Category", "type": "string", "enum": ["a"]}}});
+        recovery.recover(&mut schema);
+        let properties = &schema["properties"];
+        assert_eq!(properties["plain"], reference("Category"));
+        assert_eq!(
+            properties["fixed"],
+            json!({"$ref": "#/components/schemas/Category", "default": "x", "readOnly": true})
+        );
+        // Another shape, and one that drops an annotation the type has, are other types.
+        assert_eq!(properties["other"], reference("Category2"));
     }
 
     #[test]
