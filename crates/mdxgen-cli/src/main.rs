@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error};
+use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error, Severity};
 
 #[derive(Parser)]
 #[command(name = "mdxgen", version, about = "Turns API reference docs back into a spec and into Rust code")]
@@ -141,7 +141,7 @@ fn finish(result: Result<(Vec<Diagnostic>, String), Error>, verbose: bool) -> Ex
 }
 
 fn report(diagnostics: &[Diagnostic], verbose: bool) {
-    let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
+    let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
     for diagnostic in diagnostics.iter().filter(|d| verbose || d.is_error()) {
         eprintln!("{diagnostic}");
     }
