@@ -46,6 +46,11 @@ pub fn document(api: &Api) -> (Value, Vec<Diagnostic>) {
         }
     }
     doc.insert("paths".into(), Value::Object(paths));
+    for webhook in &api.webhooks {
+        let message = format!("`{}` documents a webhook, which OpenAPI 3.0 has no place for: left out", webhook.path);
+        let file = webhook.source.as_ref().map_or(std::path::Path::new("<spec>"), |s| s.file.as_path());
+        warnings.push(Diagnostic::warning(file, webhook.source.as_ref().and_then(|s| s.at), "webhook", message));
+    }
     let mut components = Map::new();
     if !api.types.is_empty() {
         let schemas = api

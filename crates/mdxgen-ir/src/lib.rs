@@ -32,6 +32,9 @@ pub struct Api {
     pub tags: Vec<Tag>,
     /// Operations sorted by path, then by method in [`METHODS`] order.
     pub operations: Vec<Operation>,
+    /// Webhooks (OpenAPI 3.1 `webhooks`: requests the API sends), sorted by name. Each one's `path` is its
+    /// name, the key under `webhooks`, and `method` the HTTP method of the request.
+    pub webhooks: Vec<Operation>,
     pub types: TypeSpace,
 }
 
