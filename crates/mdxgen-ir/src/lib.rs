@@ -9,6 +9,7 @@ mod build;
 mod openapi;
 pub mod types;
 pub mod typing;
+mod version;
 
 use indexmap::IndexMap;
 use mdxgen_diag::LineCol;
@@ -17,6 +18,7 @@ use serde_json::{Map, Value};
 pub use build::{ApiBuilder, SourceRef};
 pub use openapi::from_openapi;
 pub use types::{TypeSpace, canonical_json};
+pub use version::{Construct31, KEYWORDS_ONLY_IN_3_1, OpenApiVersion};
 
 /// The API as a whole.
 #[derive(Debug, Clone, Default, PartialEq)]
