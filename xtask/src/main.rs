@@ -3,7 +3,8 @@
 //! - `cargo xtask codegen`: refreshes the golden outputs in `fixtures/expected` from `fixtures/` (specs, and
 //!   the models crates in `fixtures/expected/<fixture>-models/`).
 //! - `cargo xtask validate`: writes the spec of every fixture and every corpus in `../shared/corpus` to
-//!   `target/specs` and checks each with an independent validator (`openapi-spec-validator`, from PyPI).
+//!   `target/specs`, in 3.0.3 and in 3.1.0, and checks each with an independent validator
+//!   (`openapi-spec-validator`, from PyPI).
 //! - `cargo xtask check-models [--generate-only]`: generates the models crate of every fixture and corpus into
 //!   one cargo workspace in `target/check-models` and checks them all at once (clippy -D warnings, the
 //!   docs' examples round trip, doc tests). See `check_models.rs`.
@@ -17,7 +18,7 @@ mod survey;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use mdxgen::Builder;
+use mdxgen::{Builder, OpenApiVersion};
 use mdxgen_testkit::{corpora, corpus_root, golden_cases, workspace_root};
 
 fn main() -> ExitCode {
@@ -38,8 +39,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_spec(input: &Path, output: &Path) -> Result<(), String> {
-    Builder::new().input(input).write_spec(output).map(drop).map_err(|e| format!("{}: {e}", input.display()))
+/// Writes the spec of `input` in `version`, or in the version the docs need.
+fn write_spec(input: &Path, output: &Path, version: Option<OpenApiVersion>) -> Result<(), String> {
+    let mut builder = Builder::new();
+    builder.input(input);
+    if let Some(version) = version {
+        builder.openapi_version(version);
+    }
+    builder.write_spec(output).map(drop).map_err(|e| format!("{}: {e}", input.display()))
 }
 
 fn is_valid(spec: &Path) -> Result<bool, String> {
@@ -55,7 +62,7 @@ fn is_valid(spec: &Path) -> Result<bool, String> {
 
 fn codegen() -> Result<(), String> {
     for case in golden_cases() {
-        write_spec(&case.input, &case.spec)?;
+        write_spec(&case.input, &case.spec, None)?;
         println!("wrote {}", case.spec.display());
     }
     for (input, dir) in models_golden_cases() {
@@ -82,15 +89,27 @@ pub fn models_golden_cases() -> Vec<(PathBuf, PathBuf)> {
     ]
 }
 
+/// `fixtures/authentik`: the name the specs of a fixture are written under.
+fn fixture_name(input: &Path) -> String {
+    format!("fixtures/{}", input.file_name().unwrap_or_default().to_string_lossy())
+}
+
 fn validate() -> Result<(), String> {
     let out = workspace_root().join("target/specs");
     // Each rebuilt spec, with the source spec it came from (none for fixtures).
     let mut specs: Vec<(PathBuf, Option<PathBuf>)> = golden_cases().into_iter().map(|c| (c.spec, None)).collect();
+    let mut inputs: Vec<(String, PathBuf, Option<PathBuf>)> =
+        golden_cases().into_iter().map(|c| (fixture_name(&c.input), c.input, None)).collect();
     if let Some(root) = corpus_root() {
-        for corpus in corpora(&root) {
-            let spec = out.join(format!("{}.openapi.yaml", corpus.name.replace('/', "__")));
-            write_spec(&corpus.pages, &spec)?;
-            specs.push((spec, Some(corpus.spec)));
+        inputs.extend(corpora(&root).into_iter().map(|c| (c.name, c.pages, Some(c.spec))));
+    }
+    // Both versions of every input: the default one, and the other one asked for.
+    for (name, input, source) in inputs {
+        for version in [OpenApiVersion::V3_0, OpenApiVersion::V3_1] {
+            let file = format!("{}.openapi-{}.yaml", name.replace('/', "__"), version.minor_version());
+            let spec = out.join(file);
+            write_spec(&input, &spec, Some(version))?;
+            specs.push((spec, source.clone()));
         }
     }
     let (mut failed, mut source_invalid) = (Vec::new(), 0);

@@ -1,8 +1,8 @@
 //! `cargo xtask survey [DIR] [--write]`: reads every corpus the survey made (`tools/survey/make-pages.sh`) and
 //! reports, per corpus: pages, read errors, warnings by code, round-trip equality of the rebuilt spec against
 //! the source spec next to what a plain decoding of the pages' `api:` blobs gets, the same for tree-only
-//! reading, and whether the exported spec validates (`openapi-spec-validator`, through
-//! `tools/survey/validate.py`). `--write` puts the summary table into `tools/survey/SURVEY.md`; the details
+//! reading, the OpenAPI version the export chose (beside the source's), and whether the exported spec validates
+//! (`openapi-spec-validator`, through `tools/survey/validate.py`). `--write` puts the summary table into `tools/survey/SURVEY.md`; the details
 //! (every error, every difference) go to `target/survey/details.txt`.
 
 use std::collections::BTreeMap;
@@ -12,12 +12,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use base64::Engine as _;
+use mdxgen::OpenApiVersion;
 use mdxgen::{ReadOptions, load};
 use mdxgen_ir::canonical_json;
 use mdxgen_testkit::json::first_difference;
-use mdxgen_testkit::round_trip::{Operations, comparable, cycles_as_markers, operations, plugin_view};
+use mdxgen_testkit::round_trip::{
+    Operations, comparable, comparison_form, exported_spec, operations, plugin_view, spec_of_page_operations,
+};
 use mdxgen_testkit::{Corpus, corpora, page_files, read_spec, workspace_root};
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 /// What the survey found for one corpus.
 #[derive(Default)]
@@ -30,6 +33,9 @@ struct Row {
     rebuilt_equal: usize,
     blob_equal: usize,
     tree_equal: usize,
+    /// The version the export chose for the pages, and the one the source spec declares.
+    exported_version: Option<OpenApiVersion>,
+    source_version: Option<OpenApiVersion>,
     valid: Option<bool>,
     /// Bytes of the pages and their sidecars, and the seconds `load` took to read them.
     bytes: u64,
@@ -125,31 +131,33 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
             *row.warnings.entry(d.code).or_default() += 1;
         }
     }
-    let (doc, _) = mdxgen_codegen::spec::document(&loaded.api);
+    let doc = exported_spec(&loaded.api);
     let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     std::fs::write(spec_path, text).map_err(|e| format!("{}: {e}", spec_path.display()))?;
+    row.exported_version = OpenApiVersion::of_document(&doc);
+    if let Some(construct) = loaded.api.first_3_1_construct() {
+        let _ = writeln!(details, "{}: exported as 3.1: {construct}", corpus.name);
+    }
 
-    let source = operations(&plugin_view(&read_spec(&corpus.spec)), &as_3_0);
+    let source_spec = read_spec(&corpus.spec);
+    row.source_version = OpenApiVersion::of_document(&source_spec);
+    let form = comparison_form(&source_spec);
+    let source = operations(&plugin_view(&source_spec), &form);
     row.operations = source.len();
-    let rebuilt = operations(&doc, &as_3_0);
+    let rebuilt = operations(&doc, &form);
     row.rebuilt_equal = count_equal(&source, &rebuilt, &format!("{}: rebuilt", corpus.name), details);
-    row.blob_equal = count_equal(&source, &operations(&blob_spec(corpus), &as_3_0), "", &mut String::new());
+    row.blob_equal = count_equal(&source, &operations(&blob_spec(corpus), &form), "", &mut String::new());
     let tree = load(
         std::slice::from_ref(&corpus.pages),
         &ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() },
     );
-    let tree_doc = mdxgen_codegen::spec::document(&tree.api).0;
-    row.tree_equal = count_equal(&source, &operations(&tree_doc, &as_3_0), "", &mut String::new());
+    row.tree_equal = count_equal(&source, &operations(&exported_spec(&tree.api), &form), "", &mut String::new());
     Ok(row)
 }
 
 fn folder_bytes(dir: &Path) -> u64 {
     let files = std::fs::read_dir(dir).into_iter().flatten().flatten();
     files.map(|e| if e.path().is_dir() { folder_bytes(&e.path()) } else { e.metadata().map_or(0, |m| m.len()) }).sum()
-}
-
-fn as_3_0(schema: Value) -> Value {
-    mdxgen_codegen::spec::to_3_0(schema, &mut Vec::new())
 }
 
 /// How many operations of `source` `got` holds equal; the differences go to `details` under `label`.
@@ -172,21 +180,16 @@ fn count_equal(source: &Operations, got: &Operations, label: &str, details: &mut
 
 /// The operations a plain decoding of the pages' `api:` blobs gives (base64, zlib, JSON; no mdxgen).
 fn blob_spec(corpus: &Corpus) -> Value {
-    let mut paths = Map::new();
-    for page in page_files(&corpus.pages) {
-        let Some(Value::Object(mut api)) = std::fs::read_to_string(&page).ok().and_then(|t| decode_blob(&t)) else {
-            continue;
+    let pages = page_files(&corpus.pages).into_iter().filter_map(|page| {
+        let Value::Object(mut api) = std::fs::read_to_string(&page).ok().and_then(|t| decode_blob(&t))? else {
+            return None;
         };
-        let (Some(Value::String(method)), Some(Value::String(path))) = (api.remove("method"), api.remove("path"))
-        else {
-            continue;
-        };
-        let mut operation = Value::Object(api);
-        cycles_as_markers(&mut operation);
-        let item = paths.entry(path).or_insert_with(|| json!({}));
-        item[method.to_ascii_lowercase()] = operation;
-    }
-    json!({"paths": paths})
+        match (api.remove("method"), api.remove("path")) {
+            (Some(Value::String(method)), Some(Value::String(path))) => Some((method, path, Value::Object(api))),
+            _ => None,
+        }
+    });
+    spec_of_page_operations(pages)
 }
 
 fn decode_blob(page: &str) -> Option<Value> {
@@ -252,9 +255,13 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
         (sum(|r| r.operations), sum(|r| r.rebuilt_equal), sum(|r| r.blob_equal), sum(|r| r.tree_equal));
     let valid = rows.iter().filter(|r| r.valid == Some(true)).count();
     let invalid_sources = rows.iter().filter(|r| r.valid == Some(false) && r.source_valid == Some(false)).count();
+    let count = |exported, source| {
+        rows.iter().filter(|r| r.exported_version == Some(exported) && r.source_version == Some(source)).count()
+    };
+    let (v3_1, v3_0) = (OpenApiVersion::V3_1, OpenApiVersion::V3_0);
     let _ = writeln!(
         t,
-        "{} corpora, {} pages, {} read errors; round trip {equal}/{ops} ({:.1}%), api: blobs decoded plainly {blob}/{ops} ({:.1}%), tree-only {tree}/{ops} ({:.1}%); {valid}/{} exported specs valid ({invalid_sources} of the others come from invalid sources); the plugin failed on {} corpora.\n",
+        "{} corpora, {} pages, {} read errors; round trip {equal}/{ops} ({:.1}%), api: blobs decoded plainly {blob}/{ops} ({:.1}%), tree-only {tree}/{ops} ({:.1}%); {valid}/{} exported specs valid ({invalid_sources} of the others come from invalid sources); exported as 3.1: {} of {} from 3.1 sources, {} from 3.0 sources; the plugin failed on {} corpora.\n",
         rows.len(),
         sum(|r| r.pages),
         sum(|r| r.errors),
@@ -262,19 +269,24 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
         percent(blob, ops),
         percent(tree, ops),
         rows.len(),
+        count(v3_1, v3_1),
+        count(v3_1, v3_1) + count(v3_0, v3_1),
+        count(v3_1, v3_0),
         failed.len()
     );
     let (bytes, seconds) = (rows.iter().map(|r| r.bytes).sum::<u64>(), rows.iter().map(|r| r.seconds).sum::<f64>());
     let _ = writeln!(
         t,
-        "Reading (`load`, all cores, release build): {:.0} pages/s, {:.0} MB/s ({} pages, {:.1} MB in {seconds:.1} s).\n",
+        "Reading (`load`, all cores, {} build): {:.0} pages/s, {:.0} MB/s ({} pages, {:.1} MB in {seconds:.1} s).\n",
         sum(|r| r.pages) as f64 / seconds.max(1e-9),
         bytes as f64 / 1e6 / seconds.max(1e-9),
         sum(|r| r.pages),
-        bytes as f64 / 1e6
+        bytes as f64 / 1e6,
+        if cfg!(debug_assertions) { "debug" } else { "release" }
     );
-    let _ = writeln!(t, "| corpus | pages | errors | warnings | round trip | api: blobs | tree-only | valid |");
-    let _ = writeln!(t, "|---|---|---|---|---|---|---|---|");
+    let _ =
+        writeln!(t, "| corpus | pages | errors | warnings | round trip | api: blobs | tree-only | openapi | valid |");
+    let _ = writeln!(t, "|---|---|---|---|---|---|---|---|---|");
     for r in rows {
         let warnings: Vec<String> = r.warnings.iter().map(|(code, n)| format!("{code} {n}")).collect();
         let valid = match (r.valid, r.source_valid) {
@@ -285,7 +297,7 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
         };
         let _ = writeln!(
             t,
-            "| {} | {} | {} | {} | {}/{} | {} | {} | {valid} |",
+            "| {} | {} | {} | {} | {}/{} | {} | {} | {} | {valid} |",
             r.name,
             r.pages,
             r.errors,
@@ -293,7 +305,8 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
             r.rebuilt_equal,
             r.operations,
             r.blob_equal,
-            r.tree_equal
+            r.tree_equal,
+            versions(r)
         );
     }
     if !failed.is_empty() {
@@ -303,6 +316,15 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
         }
     }
     t
+}
+
+/// The exported version, and the source's where it differs: `3.0 (source 3.1)`.
+fn versions(row: &Row) -> String {
+    let name = |v: Option<OpenApiVersion>| v.map_or("?", OpenApiVersion::minor_version);
+    match (row.exported_version, row.source_version) {
+        (exported, source) if exported == source => name(exported).to_owned(),
+        (exported, source) => format!("{} (source {})", name(exported), name(source)),
+    }
 }
 
 fn percent(part: usize, whole: usize) -> f64 {
@@ -319,7 +341,8 @@ fn survey_page(table: &str) -> String {
          Round trip: operations of the exported spec equal to the source spec's (path, method, operationId, parameters, \
          request bodies with `required`, response schemas per status, security; schemas dereferenced). `api: blobs`: \
          the same comparison for a plain decoding of the pages' `api:` frontmatter, the most the pages hold. \
-         `tree-only`: the spec read from the component trees alone. `valid`: `openapi-spec-validator` accepts the \
+         `tree-only`: the spec read from the component trees alone. `openapi`: the version of the exported spec (3.1 when \
+         the pages hold something only 3.1 can say), and the source's where it differs. `valid`: `openapi-spec-validator` accepts the \
          exported spec.\n\n{table}"
     )
 }

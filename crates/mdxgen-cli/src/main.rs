@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error};
+use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error, OpenApiVersion, Severity};
 
 #[derive(Parser)]
 #[command(name = "mdxgen", version, about = "Turns API reference docs back into a spec and into Rust code")]
@@ -30,13 +30,17 @@ struct Inputs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write the OpenAPI 3.0.3 document rebuilt from the inputs
+    /// Write the OpenAPI document rebuilt from the inputs
     Spec {
         #[command(flatten)]
         inputs: Inputs,
         /// Where to write it: YAML, or JSON when the name ends in `.json`
         #[arg(short, long)]
         output: PathBuf,
+        /// The OpenAPI version to write, 3.0 or 3.1 (default: 3.1 when the docs hold something only 3.1 can
+        /// say, such as webhooks or `examples`, else 3.0)
+        #[arg(long, value_name = "VERSION")]
+        openapi: Option<OpenApiVersion>,
     },
     /// Write a Rust crate (Cargo.toml, src/) generated from the inputs; the folder is replaced as a whole
     Generate {
@@ -77,8 +81,12 @@ struct CrateOptions {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Spec { inputs, output } => {
-            let result = builder(&inputs).write_spec(&output);
+        Command::Spec { inputs, output, openapi } => {
+            let mut builder = builder(&inputs);
+            if let Some(version) = openapi {
+                builder.openapi_version(version);
+            }
+            let result = builder.write_spec(&output);
             finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
         }
         Command::Generate { inputs, models, output, crate_options } => {
@@ -141,7 +149,7 @@ fn finish(result: Result<(Vec<Diagnostic>, String), Error>, verbose: bool) -> Ex
 }
 
 fn report(diagnostics: &[Diagnostic], verbose: bool) {
-    let warnings = diagnostics.iter().filter(|d| !d.is_error()).count();
+    let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
     for diagnostic in diagnostics.iter().filter(|d| verbose || d.is_error()) {
         eprintln!("{diagnostic}");
     }

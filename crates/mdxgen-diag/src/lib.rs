@@ -8,10 +8,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-/// How bad a diagnostic is. Errors make the CLI exit non-zero; warnings never do.
+/// How bad a diagnostic is. Errors make the CLI exit non-zero; warnings and infos never do. An info tells
+/// about a choice made for the user (such as the OpenAPI version written), not about a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Info,
     Warning,
     Error,
 }
@@ -44,6 +46,10 @@ impl Diagnostic {
         Self { severity: Severity::Warning, file: file.to_path_buf(), at, code, message: message.into() }
     }
 
+    pub fn info(file: &Path, at: Option<LineCol>, code: &'static str, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Info, file: file.to_path_buf(), at, code, message: message.into() }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -52,6 +58,7 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
+            Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         };

@@ -131,21 +131,25 @@ impl ApiBuilder {
         }
     }
 
-    /// Adds one operation given as an OpenAPI Operation Object. Problems are reported at `source`.
+    /// Adds one operation given as an OpenAPI Operation Object. Problems are reported at `source`. The
+    /// method `event` is how the plugin documents a webhook: it becomes one of the API's webhooks.
     pub fn add_operation(
         &mut self,
         method: &str,
         path: &str,
-        mut operation: Map<String, Value>,
+        operation: Map<String, Value>,
         servers: Option<Vec<Value>>,
         examples: Vec<Example>,
         source: crate::SourceRef,
     ) {
         let method = method.to_ascii_lowercase();
         if method == "event" {
-            // The plugin documents OpenAPI 3.1 webhooks as pages with the method `event`.
-            let message = format!("`{path}` documents a webhook, which mdxgen does not model yet: left out");
-            self.warning(&source, "webhook", message);
+            // The plugin writes `event` and the path `webhook` in place of the webhook's method and name, so
+            // the name is the operationId (or the summary, which the plugin sets to the name when there is
+            // neither) and the method POST, which nearly every webhook uses.
+            let name = ["operationId", "summary"].iter().find_map(|key| operation.get(*key).and_then(Value::as_str));
+            let name = name.unwrap_or("webhook").to_owned();
+            self.add_webhook(&name, "post", operation, servers, examples, source);
             return;
         }
         if !METHODS.contains(&method.as_str()) {
@@ -156,6 +160,33 @@ impl ApiBuilder {
             );
             return;
         }
+        let op = self.operation(method, path, operation, servers, examples, source);
+        self.api.operations.push(op);
+    }
+
+    /// Adds one webhook: `name` is its key under `webhooks`, `method` the HTTP method of the request.
+    pub fn add_webhook(
+        &mut self,
+        name: &str,
+        method: &str,
+        operation: Map<String, Value>,
+        servers: Option<Vec<Value>>,
+        examples: Vec<Example>,
+        source: crate::SourceRef,
+    ) {
+        let webhook = self.operation(method.to_ascii_lowercase(), name, operation, servers, examples, source);
+        self.api.webhooks.push(webhook);
+    }
+
+    fn operation(
+        &mut self,
+        method: String,
+        path: &str,
+        mut operation: Map<String, Value>,
+        servers: Option<Vec<Value>>,
+        examples: Vec<Example>,
+        source: crate::SourceRef,
+    ) -> Operation {
         let id = take_string(&mut operation, "operationId");
         let parameters = self.parameters(operation.remove("parameters"), &source);
         let request_body = self.request_body(operation.remove("requestBody"), &source);
@@ -173,7 +204,7 @@ impl ApiBuilder {
             self.add_tag(tag, None);
         }
         self.servers_seen.push(servers.clone());
-        let op = Operation {
+        Operation {
             id: id.unwrap_or_default(),
             method,
             path: path.to_owned(),
@@ -189,8 +220,7 @@ impl ApiBuilder {
             examples,
             extra: operation,
             source: Some(source),
-        };
-        self.api.operations.push(op);
+        }
     }
 
     /// What recovery noticed in the schemas just added is reported where they are.
@@ -301,6 +331,7 @@ impl ApiBuilder {
             ));
         }
         self.hoist_servers();
+        self.name_webhooks();
         self.name_operations();
         self.api
             .operations
@@ -356,18 +387,18 @@ impl ApiBuilder {
             self.api.servers = shared;
         }
         let api_servers = self.api.servers.clone();
-        for op in &mut self.api.operations {
+        for op in self.api.operations.iter_mut().chain(&mut self.api.webhooks) {
             if op.servers.as_ref() == Some(&api_servers) {
                 op.servers = None;
             }
         }
     }
 
-    /// Gives operations without an id one derived from method and path; reports duplicate ids.
+    /// Gives operations and webhooks without an id one derived from method and path (or name); reports
+    /// duplicate ids, which OpenAPI forbids across both.
     fn name_operations(&mut self) {
         let mut seen: BTreeMap<String, SourceRef> = BTreeMap::new();
-        for i in 0..self.api.operations.len() {
-            let op = &mut self.api.operations[i];
+        for op in self.api.operations.iter_mut().chain(&mut self.api.webhooks) {
             if op.id.is_empty() {
                 op.id = derived_operation_id(&op.method, &op.path);
             }
@@ -391,6 +422,28 @@ impl ApiBuilder {
                 }
             }
         }
+    }
+
+    /// Sorts the webhooks by name; a name taken already (the pages of one event with two methods) gets
+    /// `2`, `3`, ... with a warning, as `webhooks` keys are unique.
+    fn name_webhooks(&mut self) {
+        self.api.webhooks.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut taken = std::collections::BTreeSet::new();
+        for webhook in &mut self.api.webhooks {
+            let mut n = 1;
+            while taken.contains(&numbered(&webhook.path, n)) {
+                n += 1;
+            }
+            let name = numbered(&webhook.path, n);
+            if n > 1 {
+                let source = webhook.source.clone().unwrap_or_else(|| crate::at(std::path::Path::new("<api>"), None));
+                let message = format!("the webhook `{}` is documented twice: this one is named `{name}`", webhook.path);
+                self.diagnostics.push(Diagnostic::warning(&source.file, source.at, "webhook", message));
+                webhook.path = name.clone();
+            }
+            taken.insert(name);
+        }
+        self.api.webhooks.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
     fn check_duplicate_endpoints(&mut self) {
@@ -509,6 +562,11 @@ fn describe(source: &SourceRef) -> String {
     }
 }
 
+/// `name` for the first use, then `name2`, `name3`, ...
+fn numbered(name: &str, n: usize) -> String {
+    if n == 1 { name.to_owned() } else { format!("{name}{n}") }
+}
+
 fn method_rank(method: &str) -> usize {
     METHODS.iter().position(|m| *m == method).unwrap_or(METHODS.len())
 }
@@ -567,6 +625,25 @@ mod tests {
             diagnostics[0].to_string(),
             "a.api.mdx:8:1: error[duplicate-operation-id]: operationId `x` is used twice (first at a.api.mdx:8:1): expected unique operation ids"
         );
+    }
+
+    #[test]
+    fn webhook_pages_become_webhooks_named_by_operation_id_or_summary() {
+        let mut builder = ApiBuilder::from_inlined();
+        let ping = || op(json!({"summary": "ping", "responses": {"200": {"description": "ok"}}}));
+        builder.add_operation("event", "webhook", op(json!({"operationId": "new-booking"})), None, vec![], source());
+        builder.add_operation("event", "webhook", ping(), None, vec![], source());
+        builder.add_operation("event", "webhook", ping(), None, vec![], source());
+        let (api, diagnostics) = builder.finish();
+        assert!(api.operations.is_empty());
+        let webhooks: Vec<[&str; 3]> =
+            api.webhooks.iter().map(|w| [w.path.as_str(), w.method.as_str(), w.id.as_str()]).collect();
+        assert_eq!(
+            webhooks,
+            [["new-booking", "post", "new-booking"], ["ping", "post", "post_ping"], ["ping2", "post", "post_ping2"]]
+        );
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains("the webhook `ping` is documented twice"));
     }
 
     #[test]

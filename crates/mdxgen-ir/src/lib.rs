@@ -9,6 +9,7 @@ mod build;
 mod openapi;
 pub mod types;
 pub mod typing;
+mod version;
 
 use indexmap::IndexMap;
 use mdxgen_diag::LineCol;
@@ -17,6 +18,7 @@ use serde_json::{Map, Value};
 pub use build::{ApiBuilder, Fidelity, SourceRef, TypeDeclaration};
 pub use openapi::from_openapi;
 pub use types::{TypeSpace, canonical_json};
+pub use version::{Construct31, KEYWORDS_ONLY_IN_3_1, OpenApiVersion};
 
 /// The API as a whole.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,6 +34,9 @@ pub struct Api {
     pub tags: Vec<Tag>,
     /// Operations sorted by path, then by method in [`METHODS`] order.
     pub operations: Vec<Operation>,
+    /// Webhooks (OpenAPI 3.1 `webhooks`: requests the API sends), sorted by name. Each one's `path` is its
+    /// name, the key under `webhooks`, and `method` the HTTP method of the request.
+    pub webhooks: Vec<Operation>,
     pub types: TypeSpace,
 }
 

@@ -61,10 +61,24 @@ pub fn from_openapi(doc: &Value, file: &Path) -> (Api, Vec<Diagnostic>) {
     let schemas = doc.pointer("/components/schemas").and_then(Value::as_object).cloned().unwrap_or_default();
     if let Some(Value::Object(paths)) = doc.get("paths") {
         for (path, item) in paths {
-            add_path_item(&mut builder, doc, &schemas, file, path, item);
+            add_path_item(&mut builder, doc, &schemas, file, ItemKey::Path(path), item);
+        }
+    }
+    if let Some(Value::Object(webhooks)) = doc.get("webhooks") {
+        for (name, item) in webhooks {
+            add_path_item(&mut builder, doc, &schemas, file, ItemKey::Webhook(name), item);
         }
     }
     builder.finish()
+}
+
+/// What a Path Item Object is the value of.
+#[derive(Clone, Copy)]
+enum ItemKey<'a> {
+    /// `paths./pets/{id}`.
+    Path(&'a str),
+    /// `webhooks.newPet` (3.1).
+    Webhook(&'a str),
 }
 
 fn add_path_item(
@@ -72,10 +86,12 @@ fn add_path_item(
     doc: &Value,
     schemas: &Map<String, Value>,
     file: &Path,
-    path: &str,
+    key: ItemKey,
     item: &Value,
 ) {
     let source = crate::at(file, None);
+    // A 3.1 path item may be a reference to `components/pathItems`.
+    let item = resolve(doc, item, file, builder.diagnostics());
     let Some(item) = item.as_object() else { return };
     let shared_parameters = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
     let path_servers = item.get("servers").and_then(Value::as_array).cloned();
@@ -101,7 +117,10 @@ fn add_path_item(
             _ => path_servers.clone(),
         };
         builder.diagnostics().append(&mut diagnostics);
-        builder.add_operation(method, path, operation, servers, Vec::new(), source.clone());
+        match key {
+            ItemKey::Path(path) => builder.add_operation(method, path, operation, servers, Vec::new(), source.clone()),
+            ItemKey::Webhook(name) => builder.add_webhook(name, method, operation, servers, Vec::new(), source.clone()),
+        }
     }
 }
 
@@ -224,6 +243,20 @@ mod tests {
         assert_eq!(op.parameters[0].name, "id");
         assert_eq!(op.responses[0].content[0].schema, Some(json!({"$ref": "#/components/schemas/Pet"})));
         assert_eq!(api.types.get("Pet").map(|p| &p["properties"]["owner"]), Some(&json!({})));
+    }
+
+    #[test]
+    fn reads_the_webhooks_of_a_3_1_document() {
+        let doc = json!({
+            "openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+            "webhooks": {"newPet": {"$ref": "#/components/pathItems/NewPet"}},
+            "components": {"pathItems": {"NewPet": {"put": {"operationId": "newPet"}}}}
+        });
+        let (api, diagnostics) = from_openapi(&doc, Path::new("spec.json"));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let webhooks: Vec<[&str; 3]> =
+            api.webhooks.iter().map(|w| [w.path.as_str(), w.method.as_str(), w.id.as_str()]).collect();
+        assert_eq!(webhooks, [["newPet", "put", "newPet"]]);
     }
 
     #[test]

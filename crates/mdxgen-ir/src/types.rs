@@ -314,22 +314,41 @@ fn titled_kind(map: &Map<String, Value>) -> Option<(String, Titled)> {
     }
 }
 
+/// How a keyword nests schemas.
+enum Nesting {
+    /// `items: {..}`.
+    One,
+    /// `allOf: [{..}, ..]`.
+    List,
+    /// `properties: {name: {..}, ..}`.
+    Named,
+    /// `discriminator: {mapping: {value: {..}}}`: the plugin puts the schemas themselves where the spec
+    /// has reference strings.
+    MappingTargets,
+}
+
+fn nesting(keyword: &str) -> Option<Nesting> {
+    match keyword {
+        "items" | "not" | "additionalProperties" | "contains" | "if" | "then" | "else" | "propertyNames" => {
+            Some(Nesting::One)
+        }
+        "allOf" | "oneOf" | "anyOf" | "prefixItems" => Some(Nesting::List),
+        "properties" | "patternProperties" | "$defs" | "dependentSchemas" => Some(Nesting::Named),
+        "discriminator" => Some(Nesting::MappingTargets),
+        _ => None,
+    }
+}
+
 /// The direct sub-schemas of a schema object: every position where JSON Schema nests a schema, plus the
 /// schemas the plugin put in place of discriminator mapping targets.
 pub fn subschemas_mut(map: &mut Map<String, Value>) -> Vec<&mut Value> {
     let mut children = Vec::new();
     for (key, value) in map.iter_mut() {
-        match key.as_str() {
-            "items" | "not" | "additionalProperties" | "contains" | "if" | "then" | "else" | "propertyNames"
-                if value.is_object() || value.is_string() =>
-            {
-                children.push(value)
-            }
-            "allOf" | "oneOf" | "anyOf" | "prefixItems" => children.extend(value.as_array_mut().into_iter().flatten()),
-            "properties" | "patternProperties" | "$defs" | "dependentSchemas" => {
-                children.extend(value.as_object_mut().into_iter().flat_map(|m| m.values_mut()))
-            }
-            "discriminator" => children.extend(
+        match nesting(key) {
+            Some(Nesting::One) if value.is_object() || value.is_string() => children.push(value),
+            Some(Nesting::List) => children.extend(value.as_array_mut().into_iter().flatten()),
+            Some(Nesting::Named) => children.extend(value.as_object_mut().into_iter().flat_map(|m| m.values_mut())),
+            Some(Nesting::MappingTargets) => children.extend(
                 value
                     .get_mut("mapping")
                     .and_then(Value::as_object_mut)
@@ -337,7 +356,34 @@ pub fn subschemas_mut(map: &mut Map<String, Value>) -> Vec<&mut Value> {
                     .flat_map(|m| m.values_mut())
                     .filter(|v| v.is_object()),
             ),
-            _ => {}
+            Some(Nesting::One) | None => {}
+        }
+    }
+    children
+}
+
+/// The direct sub-schemas of a schema object as [`subschemas_mut`] finds them, each with the keyword that
+/// holds it, and boolean schemas included (`items: false`, `additionalProperties: true`).
+pub fn subschemas(map: &Map<String, Value>) -> Vec<(&str, &Value)> {
+    let mut children = Vec::new();
+    for (key, value) in map {
+        let key = key.as_str();
+        match nesting(key) {
+            Some(Nesting::One) => children.push((key, value)),
+            Some(Nesting::List) => children.extend(value.as_array().into_iter().flatten().map(|v| (key, v))),
+            Some(Nesting::Named) => {
+                children.extend(value.as_object().into_iter().flat_map(|m| m.values()).map(|v| (key, v)))
+            }
+            Some(Nesting::MappingTargets) => children.extend(
+                value
+                    .get("mapping")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flat_map(|m| m.values())
+                    .filter(|v| v.is_object())
+                    .map(|v| (key, v)),
+            ),
+            None => {}
         }
     }
     children

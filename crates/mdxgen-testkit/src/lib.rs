@@ -101,7 +101,7 @@ pub struct Golden {
 /// Every golden case, relative to the repository root made absolute.
 pub fn golden_cases() -> Vec<Golden> {
     let root = workspace_root();
-    ["authentik", "petstore-v5"]
+    ["authentik", "petstore-v5", "train-travel-v5"]
         .iter()
         .map(|name| Golden {
             input: root.join("fixtures").join(name),

@@ -3,11 +3,12 @@
 //!
 //! Each operation is reduced to path, method, operationId, parameters, request body schemas per media type,
 //! response schemas per status and security, with every schema `$ref` inlined (cycles as `{"$cycle": name}`)
-//! and numbers as the doubles the plugin passes them through. The callers decide how schemas are normalised
-//! (the 3.0 export rewrites 3.1 schemas) through the `normalise` argument.
+//! and numbers as the doubles the plugin passes them through. Schemas are compared in the form
+//! [`comparison_form`] picks for the source spec.
 
 use std::collections::BTreeMap;
 
+use mdxgen_ir::{Api, OpenApiVersion};
 use serde_json::{Map, Value, json};
 
 /// The comparable parts of each operation, by `METHOD path`.
@@ -29,52 +30,106 @@ pub fn plugin_view(spec: &Value) -> Value {
     spec
 }
 
+/// The spec mdxgen exports for `api`, in the version it chooses for it.
+pub fn exported_spec(api: &Api) -> Value {
+    let (version, _) = mdxgen_codegen::spec::choose_version(api, None);
+    mdxgen_codegen::spec::document(api, version).0
+}
+
+/// The form both sides' schemas are compared in, for a source spec. A 3.1 source: as they are, since the
+/// 3.1 export keeps every keyword, so any rewrite would hide a loss. A 3.0 source: the 3.0 form the 3.0.3
+/// export writes, on both sides (3.1 keywords that 3.0 docs hold, such as `examples`, put the export into
+/// 3.1, where they stay as written).
+pub fn comparison_form(source: &Value) -> fn(Value) -> Value {
+    match OpenApiVersion::of_document(source) {
+        Some(OpenApiVersion::V3_1) => std::convert::identity,
+        _ => as_3_0,
+    }
+}
+
+fn as_3_0(schema: Value) -> Value {
+    mdxgen_codegen::spec::to_3_0(schema, &mut Vec::new())
+}
+
 /// The comparable parts of every operation of `spec`, dereferenced, each schema put through `normalise`.
+/// Webhooks are keyed `WEBHOOK operationId`, as the plugin keeps neither their names nor their methods
+/// (one without an operationId is left out).
 pub fn operations(spec: &Value, normalise: &dyn Fn(Value) -> Value) -> Operations {
     let mut out = Operations::new();
-    let Some(Value::Object(paths)) = spec.get("paths") else { return out };
     let schema = |s: Option<&Value>| {
         let inlined = deref(spec, s.unwrap_or(&Value::Null), &mut Vec::new());
         if inlined.is_null() { inlined } else { normalise(inlined) }
     };
-    for (path, item) in paths {
-        let item = resolve(spec, item);
-        let shared_parameters = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let op = resolve(spec, op);
-            let mut parameters: Vec<Value> = shared_parameters
-                .iter()
-                .chain(op.get("parameters").and_then(Value::as_array).into_iter().flatten())
-                .map(|p| resolve(spec, p))
-                .collect();
-            dedupe_parameters(&mut parameters);
-            let parameters: Vec<Value> = parameters
-                .iter()
-                .map(|p| {
-                    let required = p.get("required").cloned().unwrap_or(json!(p["in"] == "path"));
-                    json!({"name": p["name"], "in": p["in"], "required": required, "schema": schema(p.get("schema"))})
-                })
-                .collect();
-            let body = op.get("requestBody").map(|b| resolve(spec, b)).map(|b| {
-                let required = b.get("required").cloned().unwrap_or(json!(false));
-                json!({"required": required, "content": content_schemas(&b, &schema)})
-            });
-            let responses: Map<String, Value> = op
-                .get("responses")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                .map(|(status, r)| (status.clone(), content_schemas(&resolve(spec, r), &schema)))
-                .collect();
-            let security = op.get("security").or(spec.get("security")).cloned().unwrap_or(Value::Null);
-            out.insert(
-                format!("{} {path}", method.to_uppercase()),
-                json!({"operationId": op.get("operationId"), "parameters": parameters, "requestBody": body, "responses": responses, "security": security}),
-            );
+    for (path, item) in path_items(spec, "paths") {
+        for (method, op) in item_operations(spec, &item) {
+            out.insert(format!("{} {path}", method.to_uppercase()), comparable_operation(spec, &item, &op, &schema));
+        }
+    }
+    for (_, item) in path_items(spec, "webhooks") {
+        for (_, op) in item_operations(spec, &item) {
+            if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                out.insert(format!("WEBHOOK {id}"), comparable_operation(spec, &item, &op, &schema));
+            }
         }
     }
     out
+}
+
+/// The path items under `key` (`paths`, `webhooks`), references resolved.
+fn path_items(spec: &Value, key: &str) -> Vec<(String, Value)> {
+    let items = spec.get(key).and_then(Value::as_object).into_iter().flatten();
+    items.map(|(name, item)| (name.clone(), resolve(spec, item))).collect()
+}
+
+fn item_operations(spec: &Value, item: &Value) -> Vec<(&'static str, Value)> {
+    METHODS.iter().filter_map(|method| item.get(*method).map(|op| (*method, resolve(spec, op)))).collect()
+}
+
+fn comparable_operation(spec: &Value, item: &Value, op: &Value, schema: &dyn Fn(Option<&Value>) -> Value) -> Value {
+    let shared_parameters = item.get("parameters").and_then(Value::as_array).into_iter().flatten();
+    let mut parameters: Vec<Value> = shared_parameters
+        .chain(op.get("parameters").and_then(Value::as_array).into_iter().flatten())
+        .map(|p| resolve(spec, p))
+        .collect();
+    dedupe_parameters(&mut parameters);
+    let parameters: Vec<Value> = parameters
+        .iter()
+        .map(|p| {
+            let required = p.get("required").cloned().unwrap_or(json!(p["in"] == "path"));
+            json!({"name": p["name"], "in": p["in"], "required": required, "schema": schema(p.get("schema"))})
+        })
+        .collect();
+    let body = op.get("requestBody").map(|b| resolve(spec, b)).map(|b| {
+        let required = b.get("required").cloned().unwrap_or(json!(false));
+        json!({"required": required, "content": content_schemas(&b, schema)})
+    });
+    let responses: Map<String, Value> = op
+        .get("responses")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(status, r)| (status.clone(), content_schemas(&resolve(spec, r), schema)))
+        .collect();
+    let security = op.get("security").or(spec.get("security")).cloned().unwrap_or(Value::Null);
+    json!({"operationId": op.get("operationId"), "parameters": parameters, "requestBody": body, "responses": responses, "security": security})
+}
+
+/// A spec holding operations read straight from pages (`method`, `path`, Operation Object). The plugin
+/// writes a webhook as the method `event` on the path `webhook`: those go under `webhooks`, by operationId.
+pub fn spec_of_page_operations(pages: impl IntoIterator<Item = (String, String, Value)>) -> Value {
+    let (mut paths, mut webhooks) = (Map::new(), Map::new());
+    for (method, path, mut operation) in pages {
+        cycles_as_markers(&mut operation);
+        let method = method.to_ascii_lowercase();
+        if method == "event" {
+            let name = operation.get("operationId").and_then(Value::as_str).unwrap_or(&path).to_owned();
+            webhooks.insert(name, json!({"post": operation}));
+        } else {
+            let item = paths.entry(path).or_insert_with(|| json!({}));
+            item[method.as_str()] = operation;
+        }
+    }
+    json!({"paths": paths, "webhooks": webhooks})
 }
 
 /// Operation parameters override path-level ones of the same name and location.
@@ -158,8 +213,8 @@ pub fn cycles_as_markers(value: &mut Value) {
 }
 
 /// Decisions of mdxgen that a comparison accepts, each documented in ARCHITECTURE.md: an operation without an
-/// operationId gets one derived from method and path, and one without responses may get the `default`
-/// response OpenAPI 3.0 requires.
+/// operationId gets one derived from method and path, and one without responses gets the `default`
+/// response OpenAPI 3.0 requires in a 3.0.3 export.
 pub fn comparable(expected: &Value, actual: &Value) -> Value {
     let mut actual = actual.clone();
     if expected["operationId"].is_null() {

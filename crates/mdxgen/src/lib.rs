@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 pub use mdxgen_codegen::spec::Format as SpecFormat;
 pub use mdxgen_diag::{Diagnostic, LineCol, Severity};
-pub use mdxgen_ir::Api;
+pub use mdxgen_ir::{Api, OpenApiVersion};
 pub use mdxgen_mdx::ReadOptions;
 
 pub use mdxgen_codegen::models::{GeneratedFile, ModelsOptions};
@@ -51,6 +51,8 @@ pub struct Builder {
     typing: TypingOptions,
     crate_options: ModelsOptions,
     models: bool,
+    /// `None`: the version the docs need.
+    openapi_version: Option<OpenApiVersion>,
 }
 
 impl Builder {
@@ -61,6 +63,21 @@ impl Builder {
     /// Adds a page, a folder of pages, or an OpenAPI document (`.yaml`, `.yml`, `.json`).
     pub fn input(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.inputs.push(path.into());
+        self
+    }
+
+    /// The OpenAPI version [`Builder::write_spec`] writes. By default 3.1.0 when the docs hold something only
+    /// 3.1 can say (a webhook, `examples`, a `null` type, ...), else 3.0.3:
+    ///
+    /// ```no_run
+    /// mdxgen::Builder::new()
+    ///     .input("docs/api")
+    ///     .openapi_version(mdxgen::OpenApiVersion::V3_1)
+    ///     .write_spec("target/api.yaml")
+    ///     .expect("the docs read without errors");
+    /// ```
+    pub fn openapi_version(&mut self, version: OpenApiVersion) -> &mut Self {
+        self.openapi_version = Some(version);
         self
     }
 
@@ -116,12 +133,15 @@ impl Builder {
         Ok((loaded.api, loaded.diagnostics))
     }
 
-    /// Writes the OpenAPI 3.0.3 document rebuilt from the inputs to `path` (YAML, or JSON for `.json`).
-    /// The file is replaced only when everything succeeded.
+    /// Writes the OpenAPI document rebuilt from the inputs to `path` (YAML, or JSON for `.json`), in the
+    /// version of [`Builder::openapi_version`]. The file is replaced only when everything succeeded.
     pub fn write_spec(&self, path: impl AsRef<Path>) -> Result<Vec<Diagnostic>, Error> {
         let path = path.as_ref();
         let (api, mut diagnostics) = self.load()?;
-        let (text, warnings) = mdxgen_codegen::spec::render(&api, SpecFormat::for_path(path)).map_err(Error::Output)?;
+        let (version, note) = mdxgen_codegen::spec::choose_version(&api, self.openapi_version);
+        diagnostics.extend(note);
+        let (text, warnings) =
+            mdxgen_codegen::spec::render(&api, SpecFormat::for_path(path), version).map_err(Error::Output)?;
         diagnostics.extend(warnings);
         write_atomic(path, text.as_bytes()).map_err(Error::Output)?;
         Ok(diagnostics)

@@ -3,14 +3,18 @@
 //! per status, security), compared after dereferencing both sides and normalising key order.
 //!
 //! The source side is first put through what the plugin does to every spec (see `plugin_view`); each
-//! remaining difference must be one the plugin itself causes, shown by `plugin_losses` below.
+//! remaining difference must be one the plugin itself causes, shown by the pages' own
+//! operations (`pages_as_written`). Schemas of a
+//! 3.1 source are compared as they are, those of a 3.0 source in their 3.0 form (`comparison_form`).
 
-use mdxgen::{ReadOptions, load};
+use mdxgen::{OpenApiVersion, ReadOptions, load};
 use mdxgen_ir::canonical_json;
 use mdxgen_testkit::json::first_difference;
-use mdxgen_testkit::round_trip::{comparable, cycles_as_markers, documented_endpoints, operations, plugin_view};
+use mdxgen_testkit::round_trip::{
+    comparable, comparison_form, documented_endpoints, exported_spec, operations, plugin_view, spec_of_page_operations,
+};
 use mdxgen_testkit::{Corpus, corpora, corpus_root, read_spec};
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 #[test]
 fn rebuilt_specs_equal_their_sources() {
@@ -19,10 +23,15 @@ fn rebuilt_specs_equal_their_sources() {
     let mut report = String::new();
     let mut authentik_unequal = Vec::new();
     for corpus in corpora(&root) {
-        let source = operations(&plugin_view(&read_spec(&corpus.spec)), &as_3_0);
-        let rebuilt = operations(&rebuilt_spec(&corpus), &as_3_0);
+        let source_spec = read_spec(&corpus.spec);
+        let form = comparison_form(&source_spec);
+        let source = operations(&plugin_view(&source_spec), &form);
+        let rebuilt_doc = rebuilt_spec(&corpus);
+        let exported_version = OpenApiVersion::of_document(&rebuilt_doc);
+        assert_3_1_kept(&corpus, &source_spec, exported_version);
+        let rebuilt = operations(&rebuilt_doc, &form);
         let documented = documented_endpoints(&corpus.pages);
-        let as_written = operations(&pages_as_written(&corpus), &as_3_0);
+        let as_written = operations(&pages_as_written(&corpus), &form);
         let mut corpus_equal = 0;
         for (key, expected) in &source {
             let Some(actual) = rebuilt.get(key) else {
@@ -52,7 +61,8 @@ fn rebuilt_specs_equal_their_sources() {
         }
         total += source.len();
         equal += corpus_equal;
-        eprintln!("{:<60} {corpus_equal:>4}/{:<4} operations equal", corpus.name, source.len());
+        let version = exported_version.map_or("?", OpenApiVersion::minor_version);
+        eprintln!("{:<60} {corpus_equal:>4}/{:<4} operations equal, exported as {version}", corpus.name, source.len());
     }
     eprintln!("{report}");
     let share = equal as f64 / total.max(1) as f64;
@@ -61,34 +71,34 @@ fn rebuilt_specs_equal_their_sources() {
     assert!(share >= 0.95, "only {:.1}% of operations round-trip", share * 100.0);
 }
 
-/// The operations exactly as the pages hold them (every schema inlined, cycles as `circular(X)`), as a
+/// A source that holds a 3.1 construct is rebuilt as 3.1, since 3.0 would lose it.
+fn assert_3_1_kept(corpus: &Corpus, source: &Value, exported: Option<OpenApiVersion>) {
+    let (source_api, _) = mdxgen_ir::from_openapi(source, &corpus.spec);
+    if let Some(construct) = source_api.first_3_1_construct() {
+        assert_eq!(
+            exported,
+            Some(OpenApiVersion::V3_1),
+            "{}: the source holds {construct}, but the rebuilt spec is not 3.1",
+            corpus.name
+        );
+    }
+}
+
+/// The operations exactly as the pages hold them (every schema inlined, cycles as `{"$cycle": X}`), as a
 /// spec with no components.
 fn pages_as_written(corpus: &Corpus) -> Value {
-    let mut paths = Map::new();
-    for page in mdxgen_testkit::page_files(&corpus.pages) {
-        let Some(mdxgen_mdx::Page::Operation(op)) = mdxgen_mdx::read_file(&page, &ReadOptions::default()).page else {
-            continue;
-        };
-        let mut operation = Value::Object(op.operation);
-        cycles_as_markers(&mut operation);
-        let item = paths.entry(op.path).or_insert_with(|| json!({}));
-        item[op.method.as_str()] = operation;
-    }
-    json!({"paths": paths})
+    let pages = mdxgen_testkit::page_files(&corpus.pages).into_iter().filter_map(|page| {
+        match mdxgen_mdx::read_file(&page, &ReadOptions::default()).page {
+            Some(mdxgen_mdx::Page::Operation(op)) => Some((op.method, op.path, Value::Object(op.operation))),
+            _ => None,
+        }
+    });
+    spec_of_page_operations(pages)
 }
 
 fn rebuilt_spec(corpus: &Corpus) -> Value {
     let loaded = load(std::slice::from_ref(&corpus.pages), &ReadOptions::default());
     let errors: Vec<String> = loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
     assert!(errors.is_empty(), "{}: {errors:?}", corpus.name);
-    mdxgen_codegen_document(&loaded.api)
-}
-
-fn mdxgen_codegen_document(api: &mdxgen::Api) -> Value {
-    mdxgen_codegen::spec::document(api).0
-}
-
-/// The exported spec is OpenAPI 3.0.3: 3.1 schemas are compared in the 3.0 form mdxgen writes for them.
-fn as_3_0(schema: Value) -> Value {
-    mdxgen_codegen::spec::to_3_0(schema, &mut Vec::new())
+    exported_spec(&loaded.api)
 }
