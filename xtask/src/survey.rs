@@ -32,6 +32,8 @@ struct Row {
     operations: usize,
     rebuilt_equal: usize,
     blob_equal: usize,
+    /// Operations whose `api:` blob equals the source but whose rebuilt form does not: what mdxgen lost.
+    lost: Vec<String>,
     tree_equal: usize,
     /// The version the export chose for the pages, and the one the source spec declares.
     exported_version: Option<OpenApiVersion>,
@@ -95,7 +97,8 @@ pub fn survey(args: &[String]) -> Result<(), String> {
 }
 
 /// What `--check` holds every corpus to: no read error, a round trip at least as good as a plain decoding of
-/// the `api:` blobs, and a valid export wherever the source is valid.
+/// the `api:` blobs and no operation the blob has right and the export wrong (every remaining difference is
+/// the plugin's), and a valid export wherever the source is valid.
 fn shortfalls(row: &Row) -> Vec<String> {
     let mut found = Vec::new();
     if row.errors > 0 {
@@ -103,6 +106,9 @@ fn shortfalls(row: &Row) -> Vec<String> {
     }
     if row.rebuilt_equal < row.blob_equal {
         found.push(format!("{}: round trip {} below the api: blobs' {}", row.name, row.rebuilt_equal, row.blob_equal));
+    }
+    if !row.lost.is_empty() {
+        found.push(format!("{}: {} operation(s) lost by mdxgen, e.g. {}", row.name, row.lost.len(), row.lost[0]));
     }
     if row.valid == Some(false) && row.source_valid != Some(false) {
         found.push(format!("{}: the exported spec is invalid, its source is not", row.name));
@@ -145,8 +151,13 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
     let source = operations(&plugin_view(&source_spec), &form);
     row.operations = source.len();
     let rebuilt = operations(&doc, &form);
+    let blobs = operations(&blob_spec(corpus), &form);
     row.rebuilt_equal = count_equal(&source, &rebuilt, &format!("{}: rebuilt", corpus.name), details);
-    row.blob_equal = count_equal(&source, &operations(&blob_spec(corpus), &form), "", &mut String::new());
+    row.blob_equal = count_equal(&source, &blobs, "", &mut String::new());
+    row.lost = lost_by_mdxgen(&source, &rebuilt, &blobs);
+    for key in &row.lost {
+        let _ = writeln!(details, "{}: {key}: the api: blob equals the source, the rebuilt spec does not", corpus.name);
+    }
     let tree = load(
         std::slice::from_ref(&corpus.pages),
         &ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() },
@@ -158,6 +169,19 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
 fn folder_bytes(dir: &Path) -> u64 {
     let files = std::fs::read_dir(dir).into_iter().flatten().flatten();
     files.map(|e| if e.path().is_dir() { folder_bytes(&e.path()) } else { e.metadata().map_or(0, |m| m.len()) }).sum()
+}
+
+/// The operations a plain decoding of the blobs holds as the source has them, and the rebuilt spec not: every
+/// other difference is already in what the plugin wrote.
+fn lost_by_mdxgen(source: &Operations, rebuilt: &Operations, blobs: &Operations) -> Vec<String> {
+    let equal = |got: &Operations, key: &str, want: &Value| {
+        got.get(key).is_some_and(|g| canonical_json(&comparable(want, g)) == canonical_json(want))
+    };
+    source
+        .iter()
+        .filter(|(key, want)| equal(blobs, key, want) && !equal(rebuilt, key, want))
+        .map(|(key, _)| key.clone())
+        .collect()
 }
 
 /// How many operations of `source` `got` holds equal; the differences go to `details` under `label`.
@@ -254,6 +278,7 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
     let (ops, equal, blob, tree) =
         (sum(|r| r.operations), sum(|r| r.rebuilt_equal), sum(|r| r.blob_equal), sum(|r| r.tree_equal));
     let valid = rows.iter().filter(|r| r.valid == Some(true)).count();
+    let lost = sum(|r| r.lost.len());
     let invalid_sources = rows.iter().filter(|r| r.valid == Some(false) && r.source_valid == Some(false)).count();
     let count = |exported, source| {
         rows.iter().filter(|r| r.exported_version == Some(exported) && r.source_version == Some(source)).count()
@@ -261,7 +286,7 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
     let (v3_1, v3_0) = (OpenApiVersion::V3_1, OpenApiVersion::V3_0);
     let _ = writeln!(
         t,
-        "{} corpora, {} pages, {} read errors; round trip {equal}/{ops} ({:.1}%), api: blobs decoded plainly {blob}/{ops} ({:.1}%), tree-only {tree}/{ops} ({:.1}%); {valid}/{} exported specs valid ({invalid_sources} of the others come from invalid sources); exported as 3.1: {} of {} from 3.1 sources, {} from 3.0 sources; the plugin failed on {} corpora.\n",
+        "{} corpora, {} pages, {} read errors; round trip {equal}/{ops} ({:.1}%), api: blobs decoded plainly {blob}/{ops} ({:.1}%), lost by mdxgen {lost}, tree-only {tree}/{ops} ({:.1}%); {valid}/{} exported specs valid ({invalid_sources} of the others come from invalid sources); exported as 3.1: {} of {} from 3.1 sources, {} from 3.0 sources; the plugin failed on {} corpora.\n",
         rows.len(),
         sum(|r| r.pages),
         sum(|r| r.errors),
@@ -278,11 +303,11 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
     let _ = writeln!(
         t,
         "Reading (`load`, all cores, {} build): {:.0} pages/s, {:.0} MB/s ({} pages, {:.1} MB in {seconds:.1} s).\n",
+        if cfg!(debug_assertions) { "debug" } else { "release" },
         sum(|r| r.pages) as f64 / seconds.max(1e-9),
         bytes as f64 / 1e6 / seconds.max(1e-9),
         sum(|r| r.pages),
-        bytes as f64 / 1e6,
-        if cfg!(debug_assertions) { "debug" } else { "release" }
+        bytes as f64 / 1e6
     );
     let _ =
         writeln!(t, "| corpus | pages | errors | warnings | round trip | api: blobs | tree-only | openapi | valid |");
