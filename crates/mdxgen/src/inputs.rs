@@ -1,6 +1,9 @@
 //! Finding the input files and reading them into one [`Api`].
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 use mdxgen_diag::Diagnostic;
 use mdxgen_ir::{Api, ApiBuilder, Example, Fidelity, TypeDeclaration};
@@ -118,37 +121,33 @@ fn load_spec(path: &Path, mut diagnostics: Vec<Diagnostic>) -> Loaded {
     }
 }
 
+/// Reads pages in two passes, so that memory holds a few pages at a time, not the whole corpus: first the
+/// sidebar (the tag order) and the schema pages (declared before any operation, they own their names), then
+/// every other page, streamed into the IR in path order.
 fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Diagnostic>) -> Loaded {
-    let mut results = read_in_parallel(pages, options);
+    let (first, rest): (Vec<PathBuf>, Vec<PathBuf>) = pages.iter().cloned().partition(|p| read_first(p));
     let mut builder = ApiBuilder::from_inlined();
-    let mut tag_pages = Vec::new();
-    let mut info_page = None;
-    // The sidebar lists the tags in the order the site shows them; registering them first keeps that order.
-    for result in &results {
-        if let Some(Page::Sidebar(sidebar)) = &result.page {
-            sidebar.categories.iter().for_each(|category| builder.add_tag(&category.label, None));
-        }
-    }
-    // Schema pages name the components; declared before the operations, they own their names.
-    let declarations = pages
-        .iter()
-        .zip(&mut results)
-        .filter_map(|(path, result)| match result.page.take_if(|page| matches!(page, Page::Schema(_))) {
-            Some(Page::Schema(page)) => Some(type_declaration(path, page)),
-            _ => None,
-        })
-        .collect();
-    builder.declare_types(declarations);
-    for (path, result) in pages.iter().zip(results) {
+    let mut collected = Collected::default();
+    let mut declarations = Vec::new();
+    read_in_order(&first, options, |path, result| {
         diagnostics.extend(result.diagnostics);
         match result.page {
-            Some(Page::Operation(page)) => add_operation(&mut builder, path, page),
-            Some(Page::Info(info)) => info_page = Some(info),
-            Some(Page::Tag(tag)) => tag_pages.push(tag),
-            Some(Page::Sidebar(_) | Page::Schema(_)) | None => {}
+            Some(Page::Sidebar(sidebar)) => {
+                sidebar.categories.iter().for_each(|category| builder.add_tag(&category.label, None))
+            }
+            Some(Page::Schema(page)) => declarations.push(type_declaration(path, page)),
+            page => collected.later.push((path.to_path_buf(), page)),
         }
+    });
+    builder.declare_types(declarations);
+    for (path, page) in std::mem::take(&mut collected.later) {
+        collected.add(&mut builder, &path, page);
     }
-    if let Some(info) = info_page {
+    read_in_order(&rest, options, |path, result| {
+        diagnostics.extend(result.diagnostics);
+        collected.add(&mut builder, path, result.page);
+    });
+    if let Some(info) = collected.info_page {
         let mut map = serde_json::Map::new();
         let fields = [("title", info.title), ("version", info.version), ("description", info.description)];
         for (key, value) in fields {
@@ -160,12 +159,41 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
         // The operation pages' own copies came first and win; the info page fills in the tree-only case.
         builder.add_security_schemes(&info.security_schemes);
     }
-    for tag in tag_pages {
+    for tag in collected.tag_pages {
         builder.add_tag(&tag.name, tag.description);
     }
     let (api, found) = builder.finish();
     diagnostics.extend(found);
     Loaded { api, diagnostics, files: pages.len() }
+}
+
+/// The files the first pass reads: the sidebar and the schema pages, by name.
+fn read_first(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    matches!(name, "sidebar.ts" | "sidebar.js") || name.ends_with(".schema.mdx")
+}
+
+/// What the pages other than operations and schemas leave for the end.
+#[derive(Default)]
+struct Collected {
+    info_page: Option<mdxgen_mdx::InfoPage>,
+    tag_pages: Vec<mdxgen_mdx::TagPage>,
+    /// Pages the first pass read that belong to the second.
+    later: Vec<(PathBuf, Option<Page>)>,
+}
+
+impl Collected {
+    fn add(&mut self, builder: &mut ApiBuilder, path: &Path, page: Option<Page>) {
+        match page {
+            Some(Page::Operation(page)) => add_operation(builder, path, page),
+            Some(Page::Info(info)) => self.info_page = Some(info),
+            Some(Page::Tag(tag)) => self.tag_pages.push(tag),
+            // A schema page not named `*.schema.mdx` (its frontmatter says `schema: true`) comes late: it
+            // names the types the operations after it hold.
+            Some(Page::Schema(page)) => builder.declare_types(vec![type_declaration(path, page)]),
+            Some(Page::Sidebar(_)) | None => {}
+        }
+    }
 }
 
 fn type_declaration(path: &Path, page: SchemaPage) -> TypeDeclaration {
@@ -196,17 +224,68 @@ fn add_operation(builder: &mut ApiBuilder, path: &Path, page: OperationPage) {
     builder.add_operation(&page.method, &page.path, page.operation, servers, examples, source);
 }
 
-/// Reads pages on all cores; results come back in the order of `pages`.
-fn read_in_parallel(pages: &[PathBuf], options: &ReadOptions) -> Vec<ReadResult> {
+/// Reads pages on all cores and hands each result to `consume` in the order of `pages`. At most a few pages
+/// per core are read ahead of the one `consume` waits for, so memory is bounded by the largest pages, not by
+/// the corpus.
+fn read_in_order(pages: &[PathBuf], options: &ReadOptions, mut consume: impl FnMut(&Path, ReadResult)) {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(pages.len().max(1));
-    let chunk = pages.len().div_ceil(workers).max(1);
+    let window = workers * 4;
+    let next = AtomicUsize::new(0);
+    let state = Mutex::new(Window { ready: BTreeMap::new(), consumed: 0 });
+    let changed = Condvar::new();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = pages
-            .chunks(chunk)
-            .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(|p| mdxgen_mdx::read_file(p, options)).collect::<Vec<_>>())
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-    })
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = pages.get(index) else { break };
+                    drop(wait(&state, &changed, |w| index < w.consumed + window));
+                    let result = read_guarded(path, options);
+                    lock(&state).ready.insert(index, result);
+                    changed.notify_all();
+                }
+            });
+        }
+        for (index, path) in pages.iter().enumerate() {
+            let result = {
+                let mut window = wait(&state, &changed, |w| w.ready.contains_key(&index));
+                window.consumed = index + 1;
+                window.ready.remove(&index)
+            };
+            changed.notify_all();
+            if let Some(result) = result {
+                consume(path, result);
+            }
+        }
+    });
+}
+
+/// Reads one page. The reader never panics on input; should it panic all the same, the page gets an error
+/// instead of leaving the run waiting for it.
+fn read_guarded(path: &Path, options: &ReadOptions) -> ReadResult {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| mdxgen_mdx::read_file(path, options))).unwrap_or_else(
+        |_| {
+            let message = "mdxgen failed on this page (a bug: please report it with the page)";
+            ReadResult { page: None, diagnostics: vec![Diagnostic::error(path, None, "internal", message)] }
+        },
+    )
+}
+
+/// The results read ahead, by index, and how many `consume` has taken.
+struct Window {
+    ready: BTreeMap<usize, ReadResult>,
+    consumed: usize,
+}
+
+fn lock(state: &Mutex<Window>) -> MutexGuard<'_, Window> {
+    // The reader never panics; were a worker to, its results are lost but the window stays consistent.
+    state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn wait<'a>(state: &'a Mutex<Window>, changed: &Condvar, ready: impl Fn(&Window) -> bool) -> MutexGuard<'a, Window> {
+    let mut guard = lock(state);
+    while !ready(&guard) {
+        guard = changed.wait(guard).unwrap_or_else(std::sync::PoisonError::into_inner);
+    }
+    guard
 }
