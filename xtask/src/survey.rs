@@ -15,6 +15,7 @@ use base64::Engine as _;
 use mdxgen::OpenApiVersion;
 use mdxgen::{ReadOptions, load};
 use mdxgen_ir::canonical_json;
+use mdxgen_testkit::facets::operation_facets;
 use mdxgen_testkit::json::first_difference;
 use mdxgen_testkit::round_trip::{
     Operations, comparable, comparison_form, exported_spec, operations, plugin_view, spec_of_page_operations,
@@ -35,6 +36,8 @@ struct Row {
     /// Operations whose `api:` blob equals the source but whose rebuilt form does not: what mdxgen lost.
     lost: Vec<String>,
     tree_equal: usize,
+    /// Operations whose tree-only reading equals the source on what a tree can show (`testkit::facets`).
+    tree_facets_equal: usize,
     /// The version the export chose for the pages, and the one the source spec declares.
     exported_version: Option<OpenApiVersion>,
     source_version: Option<OpenApiVersion>,
@@ -162,7 +165,9 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
         std::slice::from_ref(&corpus.pages),
         &ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() },
     );
-    row.tree_equal = count_equal(&source, &operations(&exported_spec(&tree.api), &form), "", &mut String::new());
+    let tree_operations = operations(&exported_spec(&tree.api), &form);
+    row.tree_equal = count_equal(&source, &tree_operations, "", &mut String::new());
+    row.tree_facets_equal = count_facets_equal(&source, &tree_operations, &format!("{}: tree", corpus.name), details);
     Ok(row)
 }
 
@@ -182,6 +187,22 @@ fn lost_by_mdxgen(source: &Operations, rebuilt: &Operations, blobs: &Operations)
         .filter(|(key, want)| equal(blobs, key, want) && !equal(rebuilt, key, want))
         .map(|(key, _)| key.clone())
         .collect()
+}
+
+/// How many operations of `source` `got` holds equal on what a component tree can show; the differences go to
+/// `details` under `label`.
+fn count_facets_equal(source: &Operations, got: &Operations, label: &str, details: &mut String) -> usize {
+    let mut equal = 0;
+    for (key, want) in source {
+        let got = got.get(key).map(|g| operation_facets(&comparable(want, g))).unwrap_or_default();
+        let want = operation_facets(want);
+        if canonical_json(&got) == canonical_json(&want) {
+            equal += 1;
+        } else {
+            let _ = writeln!(details, "{label}: {key}: {}", first_difference(&want, &got, "").unwrap_or_default());
+        }
+    }
+    equal
 }
 
 /// How many operations of `source` `got` holds equal; the differences go to `details` under `label`.
@@ -278,6 +299,18 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
     let (ops, equal, blob, tree) =
         (sum(|r| r.operations), sum(|r| r.rebuilt_equal), sum(|r| r.blob_equal), sum(|r| r.tree_equal));
     let valid = rows.iter().filter(|r| r.valid == Some(true)).count();
+    let facets = |filter: fn(&Row) -> bool| {
+        let (equal, all) =
+            rows.iter().filter(|r| filter(r)).fold((0, 0), |(e, a), r| (e + r.tree_facets_equal, a + r.operations));
+        format!("{equal}/{all} ({:.1}%)", percent(equal, all))
+    };
+    let _ = writeln!(
+        t,
+        "Tree-only reading, on what a tree shows (`testkit::facets`): {} in all, {} on the 4.0.1 corpora, {} on 5.2.0.\n",
+        facets(|_| true),
+        facets(|r| r.name.ends_with("/v4.0.1")),
+        facets(|r| r.name.ends_with("/v5.2.0"))
+    );
     let lost = sum(|r| r.lost.len());
     let invalid_sources = rows.iter().filter(|r| r.valid == Some(false) && r.source_valid == Some(false)).count();
     let count = |exported, source| {
@@ -309,9 +342,11 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
         sum(|r| r.pages),
         bytes as f64 / 1e6
     );
-    let _ =
-        writeln!(t, "| corpus | pages | errors | warnings | round trip | api: blobs | tree-only | openapi | valid |");
-    let _ = writeln!(t, "|---|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(
+        t,
+        "| corpus | pages | errors | warnings | round trip | api: blobs | tree-only | tree shows | openapi | valid |"
+    );
+    let _ = writeln!(t, "|---|---|---|---|---|---|---|---|---|---|");
     for r in rows {
         let warnings: Vec<String> = r.warnings.iter().map(|(code, n)| format!("{code} {n}")).collect();
         let valid = match (r.valid, r.source_valid) {
@@ -322,7 +357,7 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
         };
         let _ = writeln!(
             t,
-            "| {} | {} | {} | {} | {}/{} | {} | {} | {} | {valid} |",
+            "| {} | {} | {} | {} | {}/{} | {} | {} | {} | {} | {valid} |",
             r.name,
             r.pages,
             r.errors,
@@ -331,6 +366,7 @@ fn summary(rows: &[Row], failed: &[(String, String)]) -> String {
             r.operations,
             r.blob_equal,
             r.tree_equal,
+            r.tree_facets_equal,
             versions(r)
         );
     }

@@ -3,6 +3,7 @@
 //! A corpus is `<api>/v<plugin>/pages` beside its source spec `<api>/spec.{yaml,json}`. Tests that need
 //! the corpora call [`corpus_root`], which prints a clear SKIPPED line when they are absent.
 
+pub mod facets;
 pub mod json;
 pub mod round_trip;
 

@@ -1,0 +1,208 @@
+//! What a page's component tree can show of an operation, for judging tree-only reading against the source:
+//! names (the operationId up to its case convention, which the page id loses), parameters, media types,
+//! statuses, and per schema node its type, format, required, nullable, enum, constraints, properties, items,
+//! members and additional properties.
+//!
+//! What a tree cannot show is left out on both sides, each for its reason:
+//! - descriptions, titles, examples, defaults, `deprecated`, `xml`, extensions and the discriminator: folded
+//!   nodes show a name, a type label and markers only;
+//! - `readOnly` properties in request bodies and `writeOnly` ones in responses: the plugin hides them, and the
+//!   markers themselves;
+//! - `allOf`: the plugin shows its members merged, so both sides compare merged;
+//! - `additionalProperties` that allow any value (`true`, `{}`): the merge drops them, and folded nodes do not
+//!   show them (structured ones show as `property name*` and are compared);
+//! - the format of a body, response or array item that has no properties: the tree shows its type only;
+//! - a request body's `required: false` and security: inline trees show neither;
+//! - numbers as written: they pass through JavaScript doubles.
+
+use serde_json::{Map, Value, json};
+
+const CONSTRAINTS: [&str; 10] = [
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minItems",
+    "maxItems",
+    "nullable",
+];
+
+/// Where a schema node stands: the tree shows a format on properties and parameters only.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Root,
+    Item,
+    Property,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Request,
+    Response,
+}
+
+/// The facets of one operation as [`crate::round_trip::operations`] reduces it.
+pub fn operation_facets(op: &Value) -> Value {
+    let id = op["operationId"].as_str().map(id_words);
+    let parameters: Vec<Value> = op["parameters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let schema = schema_facets(&p["schema"], Direction::Request, Place::Property, 0);
+            json!({"name": p["name"], "in": p["in"], "required": p["required"], "schema": schema})
+        })
+        .collect();
+    let body = op["requestBody"]["content"].as_object().map(|c| media_facets(c, Direction::Request));
+    let responses: Map<String, Value> = op["responses"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(status, content)| {
+            (status.clone(), content.as_object().map_or(Value::Null, |c| media_facets(c, Direction::Response)))
+        })
+        .collect();
+    json!({"operationId": id, "parameters": parameters, "requestBody": body, "responses": responses})
+}
+
+/// An operationId's words, lower case: what the page id (`kebabCase`) keeps of it.
+fn id_words(id: &str) -> String {
+    id.chars().filter(char::is_ascii_alphanumeric).flat_map(char::to_lowercase).collect()
+}
+
+fn media_facets(content: &Map<String, Value>, direction: Direction) -> Value {
+    let facets = content.iter().map(|(media, s)| (media.clone(), schema_facets(s, direction, Place::Root, 0)));
+    Value::Object(facets.collect())
+}
+
+/// Past this depth a schema is compared no further (trees of cyclic types are cut by the plugin too).
+const MAX_DEPTH: usize = 32;
+
+fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usize) -> Value {
+    let Value::Object(map) = schema else { return Value::Null };
+    if depth > MAX_DEPTH || map.contains_key("$cycle") {
+        return json!({"cycle": true});
+    }
+    let merged = merge_all_of(map);
+    let mut out = Map::new();
+    for key in CONSTRAINTS {
+        if let Some(value) = merged.get(key).filter(|v| !matches!(v, Value::Bool(false))) {
+            out.insert(key.into(), number_as_double(value));
+        }
+    }
+    if let Some(values) = merged.get("enum") {
+        out.insert("enum".into(), values.clone());
+    }
+    let shown = shown_properties(&merged, direction);
+    if let Some(format) = merged.get("format").filter(|_| place == Place::Property || !shown.is_empty()) {
+        out.insert("format".into(), format.clone());
+    }
+    let ty = merged.get("type").cloned().or_else(|| (!shown.is_empty()).then(|| json!("object")));
+    if let Some(ty) = ty {
+        out.insert("type".into(), ty);
+    }
+    if !shown.is_empty() {
+        let properties =
+            shown.iter().map(|(k, v)| (k.clone(), schema_facets(v, direction, Place::Property, depth + 1))).collect();
+        out.insert("properties".into(), Value::Object(properties));
+        let mut required: Vec<&str> = merged
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter(|r| shown.contains_key(*r))
+            .collect();
+        required.sort_unstable();
+        out.insert("required".into(), json!(required));
+    }
+    if let Some(items) = merged.get("items") {
+        out.insert("items".into(), schema_facets(items, direction, Place::Item, depth + 1));
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(Value::Array(members)) = merged.get(key) {
+            let members = members.iter().map(|m| schema_facets(m, direction, place, depth + 1)).collect();
+            out.insert(key.into(), Value::Array(members));
+        }
+    }
+    if let Some(extra @ Value::Object(map)) = merged.get("additionalProperties")
+        && !map.is_empty()
+    {
+        out.insert("additionalProperties".into(), schema_facets(extra, direction, Place::Property, depth + 1));
+    }
+    Value::Object(out)
+}
+
+/// The properties a tree shows in this direction: not `readOnly` ones in requests, not `writeOnly` ones in
+/// responses.
+fn shown_properties(map: &Map<String, Value>, direction: Direction) -> Map<String, Value> {
+    let hidden = match direction {
+        Direction::Request => "readOnly",
+        Direction::Response => "writeOnly",
+    };
+    let properties = map.get("properties").and_then(Value::as_object).into_iter().flatten();
+    properties.filter(|(_, p)| p.get(hidden) != Some(&json!(true))).map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
+/// `allOf` members merged into the schema, as the plugin shows them: properties and required lists joined,
+/// the first word on any other keyword kept.
+fn merge_all_of(map: &Map<String, Value>) -> Map<String, Value> {
+    let mut merged = map.clone();
+    let Some(Value::Array(members)) = merged.remove("allOf") else { return merged };
+    for member in members {
+        let Value::Object(member) = member else { continue };
+        for (key, value) in merge_all_of(&member) {
+            match (key.as_str(), merged.get_mut(&key), value) {
+                ("properties", Some(Value::Object(have)), Value::Object(more)) => {
+                    for (name, schema) in more {
+                        have.entry(name).or_insert(schema);
+                    }
+                }
+                ("required", Some(Value::Array(have)), Value::Array(more)) => {
+                    have.extend(more.into_iter().filter(|r| !have.contains(r)).collect::<Vec<_>>());
+                }
+                (_, None, value) => {
+                    merged.insert(key, value);
+                }
+                _ => {}
+            }
+        }
+    }
+    merged
+}
+
+fn number_as_double(value: &Value) -> Value {
+    match value {
+        Value::Number(n) => n.as_f64().map_or(value.clone(), |f| json!(f)),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_keep_what_a_tree_shows_and_merge_all_of() {
+        let op = json!({
+            "operationId": "admin_apps_list",
+            "parameters": [{"name": "q", "in": "query", "required": false, "schema": {"type": "string", "description": "d", "maxLength": 5}}],
+            "requestBody": {"required": false, "content": {"application/json": {"allOf": [
+                {"properties": {"id": {"type": "integer", "readOnly": true}, "name": {"type": "string"}}, "required": ["id", "name"]},
+                {"properties": {"tags": {"type": "array", "items": {"type": "string", "enum": ["a"]}}}}]}}},
+            "responses": {"204": {}},
+            "security": [{"a": []}]});
+        assert_eq!(
+            operation_facets(&op),
+            json!({
+                "operationId": "adminappslist",
+                "parameters": [{"name": "q", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 5.0}}],
+                "requestBody": {"application/json": {"type": "object", "required": ["name"], "properties": {
+                    "name": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string", "enum": ["a"]}}}}},
+                "responses": {"204": {}}})
+        );
+    }
+}
