@@ -24,8 +24,9 @@
 //! ```
 //!
 //! This is the text of theme 4.3-4.4 (seed 002's; `tools/render-text` makes more). The copy of other theme
-//! versions differs in details the reader tolerates (a space between name and type, `Example (from schema)`,
-//! no server URL before the path); a copy made with the browser's own `innerText` (CSS upper-casing, every
+//! versions differs in details the reader reads as well (a space between name and type, a folded item's
+//! name, label and markers on lines of their own, `Example (from schema)` and no security box in 4.0/4.1;
+//! `string<uuid>` labels, bare titles and a body's own example tab in 5.x); a copy made with the browser's own `innerText` (CSS upper-casing, every
 //! flex item on its own line, only the selected tab) is not this form.
 //!
 //! **Unknowns.** What the text cannot tell is not guessed: it is listed in an `x-mdxgen-unknown` array of
@@ -59,6 +60,9 @@ const NEVER_SHOWN: &[&str] = &[
     "titles of objects and arrays",
     "parameter style and explode",
 ];
+
+/// What an operation lists as unknown when its page shows no security box but needs credentials.
+const SECURITY_UNKNOWN: &str = "security";
 
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
 
@@ -103,6 +107,10 @@ impl Note {
 /// text from making that quadratic.
 pub(crate) struct Notes {
     list: Vec<Note>,
+    /// Whether the page is an inline tree of plugin 4.0/4.1 rendered by theme 3.x-4.1 (told by its
+    /// `Example (from schema)` tabs): its fields made with `allOf` show the member's schema only, without
+    /// the wrapper's default.
+    pub(crate) inline_tree: bool,
     json_lines_left: usize,
     json_budget_reported: bool,
 }
@@ -112,6 +120,7 @@ impl Notes {
     pub(crate) fn for_lines(lines: usize) -> Self {
         Self {
             list: Vec::new(),
+            inline_tree: false,
             json_lines_left: lines.saturating_mul(8).saturating_add(100_000),
             json_budget_reported: false,
         }
@@ -183,8 +192,10 @@ fn endpoint<'a>(line: &'a str, next: Option<&'a str>) -> Option<(&'a str, &'a st
 /// Reads the page. Only called when [`is_rendered_text`] said yes.
 pub(crate) fn read(reader: &mut PageReader<'_>) -> Option<OperationPage> {
     let source = reader.source;
-    let lines = lines::lines(source.text());
+    let joined = lines::join_split_heads(&lines::lines(source.text()));
+    let lines: Vec<Line<'_>> = joined.iter().map(lines::Joined::line).collect();
     let mut notes = Notes::for_lines(lines.len());
+    notes.inline_tree = lines.iter().any(|l| tab_label(l.text) == Some("Example (from schema)"));
     let page = read_lines(&lines, &mut notes);
     // Reported in the order of the page (the responses are read before the request).
     notes.list.sort_by_key(|n| n.offset);
@@ -266,11 +277,22 @@ fn read_lines(lines: &[Line<'_>], notes: &mut Notes) -> Option<(OperationPage, u
         operation.insert("responses".into(), Value::Object(responses.responses));
         examples.extend(responses.examples);
     }
+    let mut unknown: Vec<String> = NEVER_SHOWN.iter().map(|u| (*u).to_owned()).collect();
+    if right.security.is_none()
+        && let Some((line, form)) = &right.auth_form
+    {
+        // Theme 4.0/4.1 shows no security box: only the explorer's form tells that the operation needs one.
+        unknown.push(format!("{SECURITY_UNKNOWN} (the page shows only the explorer's `{form}` form)"));
+        notes.push(Note::at(
+            line,
+            format!("the page shows no security box, only a `{form}` form: the security requirement is unknown"),
+        ));
+    }
     let security_schemes = right.security.map(|(name, scheme)| {
         operation.insert("security".into(), json!([{ name.clone(): [] }]));
         Map::from_iter([(name, Value::Object(scheme))])
     });
-    operation.insert("x-mdxgen-unknown".into(), json!(NEVER_SHOWN));
+    operation.insert("x-mdxgen-unknown".into(), json!(unknown));
     let never_shown = NEVER_SHOWN.join(", ");
     notes.push(Note::at(title, format!("the rendered text does not show: {never_shown}; they are unknown")));
     let page = OperationPage {
@@ -393,7 +415,14 @@ fn starts_body(lines: &[Line<'_>], i: usize) -> bool {
         .take(MAX_MEDIA_TYPES + 1)
         .take_while(|l| tab_label(l.text).is_some_and(|t| t.contains('/')))
         .count();
-    tabs > 0 && lines.get(i + tabs).is_some_and(|l| body_summary(l.text).is_some())
+    let panel_tabs = body_panel_tabs(&lines[i + tabs..]);
+    tabs > 0 && lines.get(i + tabs + panel_tabs).is_some_and(|l| body_summary(l.text).is_some())
+}
+
+/// How many of `lines` are the tabs theme 5.x puts over a request body's panel (`- Body`, `- Example (auto)`).
+fn body_panel_tabs(lines: &[Line<'_>]) -> usize {
+    let is_body_tab = |l: &Line<'_>| tab_label(l.text).is_some_and(|t| t == "Body" || t.starts_with("Example"));
+    lines.iter().take(MAX_MEDIA_TYPES).take_while(|l| is_body_tab(l)).count()
 }
 
 /// `Body`, `Body array`, `Bodyrequired`, `Body arrayrequired`: whether the body is required.
@@ -503,9 +532,10 @@ fn read_body(lines: &[Line<'_>], example: Option<&Value>, notes: &mut Notes) -> 
         let Some(media_type) = media_types.get(n) else { break };
         required |= body_summary(rest[start].text).unwrap_or(false);
         let end = starts.get(n + 1).copied().unwrap_or(rest.len());
-        let panel = &rest[start + 1..end];
-        // The right column's example is that of the first media type, the tab it shows.
-        let example = if n == 0 { example } else { None };
+        let (panel, own_example) = split_panel_example(&rest[start + 1..end], notes);
+        // Theme 5.x shows each media type's example in its panel; else the right column's example is that of
+        // the first media type, the tab it shows.
+        let example = own_example.as_ref().or(if n == 0 { example } else { None });
         let what = format!("the {media_type} request body");
         let keys = example.and_then(example::keys_of);
         let first_item = panel.iter().position(|l| starts_schema(l.text, keys.as_deref())).unwrap_or(panel.len());
@@ -524,6 +554,22 @@ fn read_body(lines: &[Line<'_>], example: Option<&Value>, notes: &mut Notes) -> 
         body.insert("required".into(), Value::Bool(true));
     }
     Some(BodyRead { body: Value::Object(body), first_media_type: media_types.first().map(|m| (*m).to_owned()) })
+}
+
+/// A body panel's items, without what follows them in theme 5.x: the panel's own example (returned) and
+/// the next media type's tabs.
+fn split_panel_example<'l, 'a>(panel: &'l [Line<'a>], notes: &mut Notes) -> (&'l [Line<'a>], Option<Value>) {
+    for i in 0..panel.len() {
+        if tab_label(panel[i].text).is_some() {
+            return (&panel[..i], None);
+        }
+        if example::starts_json(panel[i].text)
+            && let Some((value, _)) = example::read_json(panel, i, notes)
+        {
+            return (&panel[..i], Some(value));
+        }
+    }
+    (panel, None)
 }
 
 /// Whether a schema's items start at `line` (so the lines above it are the body's description).
@@ -545,8 +591,10 @@ pub(crate) fn is_right_panel_start(lines: &[Line<'_>], i: usize) -> bool {
 
 /// What the right column tells: the security scheme shown, the base URL, the request body's example.
 #[derive(Default)]
-struct RightColumn {
+struct RightColumn<'a> {
     security: Option<(String, Map<String, Value>)>,
+    /// The explorer's `Auth` form (`Bearer Token`, `API Key`...), where it is.
+    auth_form: Option<(Line<'a>, String)>,
     base_url: Option<String>,
     request_example: Option<Value>,
 }
@@ -555,13 +603,15 @@ struct RightColumn {
 const SCHEME_KEYS: &[&str] =
     &["name", "type", "scheme", "bearerFormat", "in", "scopes", "flows", "openIdConnectUrl", "description"];
 
-impl RightColumn {
-    fn read(lines: &[Line<'_>], notes: &mut Notes) -> Self {
+impl<'a> RightColumn<'a> {
+    fn read(lines: &[Line<'a>], notes: &mut Notes) -> Self {
         let mut right = Self::default();
         let mut tried_body = false;
         for (i, line) in lines.iter().enumerate() {
             if line.text.starts_with("Authorization: ") && right.security.is_none() {
                 right.security = security(&lines[i + 1..], line, notes);
+            } else if line.text == "Auth" && right.auth_form.is_none() {
+                right.auth_form = lines.get(i + 1).map(|form| (*line, form.text.to_owned()));
             } else if line.text == "Base URL" {
                 right.base_url =
                     lines.get(i + 1).map(|l| l.text.to_owned()).filter(|u| u.starts_with('/') || u.contains("://"));

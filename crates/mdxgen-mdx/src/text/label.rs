@@ -59,6 +59,8 @@ pub(crate) enum Core<'a> {
     Format(&'a str),
     /// `Title (type)`.
     Titled { title: &'a str, kind: &'a str },
+    /// `type<format>`: theme 5.x writes both, and any format (not only the known ones).
+    TypedFormat { kind: &'a str, format: &'a str },
     /// `circular(Title)`: a cycle the plugin cut.
     Circular(&'a str),
     /// A label that is none of the above (an unknown format, an XML name, a bare title).
@@ -94,6 +96,8 @@ impl<'a> TypeLabel<'a> {
             Core::Type(core)
         } else if FORMATS.contains(&core) {
             Core::Format(core)
+        } else if let Some((kind, format)) = typed_format(core) {
+            Core::TypedFormat { kind, format }
         } else if let Some(target) = core.strip_prefix("circular(").filter(|c| c.ends_with(')')) {
             Core::Circular(target.trim_end_matches(')'))
         } else if let Some((title, kind)) = titled(core) {
@@ -123,6 +127,7 @@ impl<'a> TypeLabel<'a> {
             Core::Type("any") => json!({}),
             Core::Type(kind) => json!({ "type": kind }),
             Core::Format(format) => json!({ "type": type_of_format(format), "format": format }),
+            Core::TypedFormat { kind, format } => json!({ "type": kind, "format": format }),
             Core::Titled { title, kind } => json!({ "type": kind, "title": title }),
             Core::Circular(target) => json!({ "allOf": [format!("circular({target})")] }),
             Core::Unknown(label) => json!({ "x-mdxgen-unknown": [format!("type (the label `{label}`)")] }),
@@ -141,6 +146,12 @@ fn type_of_format(format: &str) -> &'static str {
         "float" | "double" | "decimal" => "number",
         _ => "string",
     }
+}
+
+/// `string<uuid>`: the type and the format.
+fn typed_format(core: &str) -> Option<(&str, &str)> {
+    let (kind, format) = core.strip_suffix('>')?.split_once('<')?;
+    (TYPES.contains(&kind) && !format.is_empty() && !format.contains(['<', '>', ' '])).then_some((kind, format))
 }
 
 /// Splits off the `[]` suffixes of a label.
@@ -186,7 +197,7 @@ fn strip_suffix_in_place(text: &mut &str, suffix: &str) -> bool {
 /// Whether `name` looks like a property name of its own accord: one word that starts in lower case (or
 /// with `_`, `$`, `@` or a digit). Names that start in upper case are accepted only when an example names
 /// them, since a one-word description (`Update`, `Company`) would otherwise read as name plus label.
-fn plausible_name(name: &str) -> bool {
+pub(crate) fn plausible_name(name: &str) -> bool {
     let mut chars = name.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "_$@".contains(c));
     first_ok && !name.contains(char::is_whitespace) && !name.contains(['(', ')', '[', ']', '{', '}', '"', '`'])
@@ -237,8 +248,10 @@ fn split_by_keys<'a>(rest: &'a str, keys: &[String]) -> Option<(&'a str, Option<
         } else {
             match TypeLabel::parse(label_text) {
                 Some(label) => (true, Some(label)),
-                // A key that leaves one unknown word is still a name; more words are a sentence.
-                None if !label_text.contains(' ') || titled(label_text).is_some() => {
+                // A key that leaves one unknown word is still a name, and so is one run into a capitalised
+                // title of several words (theme 5.x writes a titled scalar's title alone: `managedManaged by
+                // authentik`); more words after a space are a sentence.
+                None if !label_text.contains(' ') || titled(label_text).is_some() || runs_into_title(after) => {
                     (false, Some(TypeLabel::parse_or_unknown(label_text)))
                 }
                 None => continue,
@@ -250,6 +263,11 @@ fn split_by_keys<'a>(rest: &'a str, keys: &[String]) -> Option<(&'a str, Option<
         }
     }
     best.map(|(_, _, name, label, spaced)| (name, label, spaced))
+}
+
+/// Whether the text after a name is a title run into it: no space between them, and a capital letter.
+fn runs_into_title(after: &str) -> bool {
+    after.starts_with(char::is_uppercase)
 }
 
 /// Splits `rest` by the label grammar: `Title (type)`, `circular(X)`, or a known type or format at the end.
@@ -283,8 +301,15 @@ fn circular_split(core: &str) -> Option<(&str, Core<'_>)> {
     Some((&core[..at], Core::Circular(core[at + "circular(".len()..core.len() - 1].trim())))
 }
 
-/// `name` + the longest known type or format that ends the line.
+/// `name` + the longest known type or format that ends the line, or `name` + `type<format>`.
 fn token_split(core: &str) -> Option<(&str, Core<'_>)> {
+    if let Some(open) = core.rfind('<').filter(|_| core.ends_with('>')) {
+        let before = &core[..open];
+        let kind = TYPES.iter().filter(|t| before.len() > t.len() && before.ends_with(*t)).max_by_key(|t| t.len())?;
+        let name_end = open - kind.len();
+        let (kind, format) = typed_format(&core[name_end..])?;
+        return Some((&core[..name_end], Core::TypedFormat { kind, format }));
+    }
     let token =
         TYPES.iter().chain(FORMATS).filter(|t| core.len() > t.len() && core.ends_with(*t)).max_by_key(|t| t.len())?;
     let name = &core[..core.len() - token.len()];
@@ -339,6 +364,19 @@ mod tests {
     }
 
     #[test]
+    fn theme_5_labels_write_type_and_format() {
+        let (name, schema, _, _, required) = split("pkstring<uuid>required");
+        assert_eq!((name.as_str(), required), ("pk", true));
+        assert_eq!(schema, json!({"type": "string", "format": "uuid"}));
+        assert_eq!(split("createdstring<date-time>[]").1["items"], json!({"type": "string", "format": "date-time"}));
+        assert_eq!(
+            param_header("event_uuid string<uuid>required").and_then(|h| h.label).map(|l| l.schema()),
+            Some(json!({"type": "string", "format": "uuid"}))
+        );
+        assert!(header("name<b>", None).is_none());
+    }
+
+    #[test]
     fn collapsible_items_have_a_space() {
         let (name, schema, spaced, _, required) = split("results object[]required");
         assert_eq!((name.as_str(), spaced, required), ("results", true, true));
@@ -371,6 +409,9 @@ mod tests {
         let keys = vec!["userName".to_owned(), "slug".to_owned(), "slug_field".to_owned()];
         let h = header("userNameUserRole (string)", Some(&keys)).unwrap();
         assert_eq!((h.name, h.label.unwrap().schema()), ("userName", json!({"type": "string", "title": "UserRole"})));
+        let h = header("userNameUser role of the account", Some(&keys)).unwrap();
+        assert_eq!(h.label.unwrap().core, Core::Unknown("User role of the account"));
+        assert!(header("userName of the account", Some(&keys)).is_none(), "a sentence");
         let h = header("slug_fieldslugrequired", Some(&keys)).unwrap();
         assert_eq!(h.name, "slug_field");
         assert_eq!(h.label.unwrap().core, Core::Unknown("slug"));

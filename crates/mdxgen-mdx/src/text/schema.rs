@@ -273,11 +273,18 @@ fn item_schema(item: &Item<'_, '_>, example: Option<&Value>, what: &str, notes: 
         Some(label) => label.schema(),
         None => json!({}),
     };
-    if let Some(label::Core::Unknown(text)) = header.label.as_ref().map(|l| &l.core) {
-        notes.push(Note::at(
-            &item.line,
-            format!("{what}: `{}` has the label `{text}`, whose type is unknown", header.name),
-        ));
+    if let Some(label @ TypeLabel { core: label::Core::Unknown(text), .. }) = header.label.as_ref() {
+        let message = match type_from_example(label, example) {
+            Some(typed) => {
+                schema = typed;
+                format!(
+                    "{what}: `{}` has the label `{text}` (a title); its type is taken from the example",
+                    header.name
+                )
+            }
+            None => format!("{what}: `{}` has the label `{text}`, whose type is unknown", header.name),
+        };
+        notes.push(Note::at(&item.line, message));
     }
     if header.nullable {
         schema["nullable"] = Value::Bool(true);
@@ -286,6 +293,12 @@ fn item_schema(item: &Item<'_, '_>, example: Option<&Value>, what: &str, notes: 
         schema["deprecated"] = Value::Bool(true);
     }
     apply_lines(&mut schema, &item.details, notes, what);
+    let titled = matches!(header.label.as_ref().map(|l| &l.core), Some(label::Core::Titled { .. }));
+    if notes.inline_tree && titled && schema.get("default").is_none() {
+        // A titled scalar is a field made with `allOf: [Title]`, whose default the tree leaves out.
+        mark_unknown(&mut schema, DEFAULT_UNKNOWN);
+        notes.push(Note::at(&item.line, format!("{what}: `{}` may have a default the page leaves out", header.name)));
+    }
     let folded = header.spaced && header.label.as_ref().is_some_and(TypeLabel::is_object);
     if folded {
         let mut message = fill_folded(&mut schema, example, header.name, what);
@@ -299,6 +312,31 @@ fn item_schema(item: &Item<'_, '_>, example: Option<&Value>, what: &str, notes: 
     }
     schema
 }
+
+/// The schema of an item whose label is a bare title (theme 5.x writes a titled scalar's title alone, no
+/// type), typed after the example's value: a scalar's type (integer or number unknown, as the sampler writes
+/// 0 for both), in as many arrays as the label has `[]`.
+fn type_from_example(label: &TypeLabel<'_>, example: Option<&Value>) -> Option<Value> {
+    let label::Core::Unknown(title) = label.core else { return None };
+    let mut value = example?;
+    for _ in 0..label.arrays {
+        value = value.as_array()?.first()?;
+    }
+    let mut schema = match value {
+        Value::String(_) => json!({ "type": "string" }),
+        Value::Bool(_) => json!({ "type": "boolean" }),
+        Value::Number(_) => json!({ "type": "number", "x-mdxgen-unknown": ["integer or number"] }),
+        _ => return None,
+    };
+    schema["title"] = Value::String(title.to_owned());
+    for _ in 0..label.arrays {
+        schema = json!({ "type": "array", "items": schema });
+    }
+    Some(schema)
+}
+
+/// What a titled field of an inline-tree page cannot tell.
+pub(crate) const DEFAULT_UNKNOWN: &str = "default (inline-tree pages leave out the default of a field made with allOf)";
 
 /// What a folded item without the `required` marker cannot tell.
 pub(crate) const REQUIRED_UNKNOWN: &str =
@@ -443,6 +481,33 @@ mod tests {
         assert_eq!(notes.len(), 1);
         let (schema, notes) = read("flow_set object[]", None);
         assert_eq!(schema["properties"]["flow_set"]["items"]["x-mdxgen-unknown"], json!(["properties"]));
+        assert_eq!(notes.len(), 1);
+    }
+
+    #[test]
+    fn bare_titles_take_their_type_from_the_example() {
+        let example = json!({"alg": "rsa", "pk": 0, "backends": ["a"]});
+        let (schema, notes) =
+            read("algAlgEnum\nPossible values: [rsa, ecdsa]\npkID\nbackendsBackendsEnum[]", Some(example));
+        assert_eq!(
+            schema["properties"]["alg"],
+            json!({"type": "string", "title": "AlgEnum", "enum": ["rsa", "ecdsa"]})
+        );
+        assert_eq!(schema["properties"]["pk"]["x-mdxgen-unknown"], json!(["integer or number"]));
+        assert_eq!(schema["properties"]["backends"]["items"]["type"], "string");
+        assert_eq!(notes.len(), 3);
+        let (schema, _) = read("algAlgEnumrequired", None);
+        assert!(schema["properties"]["alg"].get("type").is_none());
+    }
+
+    #[test]
+    fn titled_fields_of_inline_trees_may_lack_their_default() {
+        let lines = lines("algAlgEnum (string)\nnamestring");
+        let mut notes = Notes::new();
+        notes.inline_tree = true;
+        let schema = read_schema(&lines, None, "the body", &mut notes);
+        assert_eq!(schema["properties"]["alg"]["x-mdxgen-unknown"], json!([DEFAULT_UNKNOWN]));
+        assert!(schema["properties"]["name"].get("x-mdxgen-unknown").is_none());
         assert_eq!(notes.len(), 1);
     }
 
