@@ -97,7 +97,13 @@ fn entry_by_entry(yaml: &str, raw_keys: &mut Vec<(String, String)>) -> Value {
             Ok(_) => {}
             Err(message) => {
                 let Some((key, value)) = entry.split_once(':') else { continue };
-                raw_keys.push((key.trim().to_owned(), message));
+                // The parser's message locates and quotes the entry, which the warning points at already.
+                let first_line = message.lines().next().unwrap_or_default().trim_start_matches("error: ");
+                let reason = first_line
+                    .split_once(": ")
+                    .filter(|(at, _)| at.starts_with("line "))
+                    .map_or(first_line, |(_, r)| r);
+                raw_keys.push((key.trim().to_owned(), reason.to_owned()));
                 fields.insert(key.trim().to_owned(), Value::String(raw_scalar(value)));
             }
         }
