@@ -13,6 +13,9 @@
 //!   show them (structured ones show as `property name*` and are compared);
 //! - the format of a body, response or array item that has no properties: the tree shows its type only;
 //! - a request body's `required: false` and security: inline trees show neither;
+//! - of a body's or response's root schema, `nullable` and `minItems`/`maxItems`: the tree shows its children;
+//! - a media type without a schema and one with `schema: {}`: both show as any value;
+//! - `minItems: 0` and `minLength: 0`: they bound nothing, and the tree shows no qualifier for them;
 //! - numbers as written: they pass through JavaScript doubles.
 
 use serde_json::{Map, Value, json};
@@ -82,14 +85,17 @@ fn media_facets(content: &Map<String, Value>, direction: Direction) -> Value {
 const MAX_DEPTH: usize = 32;
 
 fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usize) -> Value {
-    let Value::Object(map) = schema else { return Value::Null };
+    let Value::Object(map) = schema else { return json!({}) };
     if depth > MAX_DEPTH || map.contains_key("$cycle") {
         return json!({"cycle": true});
     }
     let merged = merge_all_of(map);
     let mut out = Map::new();
-    for key in CONSTRAINTS {
-        if let Some(value) = merged.get(key).filter(|v| !matches!(v, Value::Bool(false))) {
+    let root_hides = |key: &str| place == Place::Root && matches!(key, "nullable" | "minItems" | "maxItems");
+    for key in CONSTRAINTS.into_iter().filter(|k| !root_hides(k)) {
+        let says_nothing =
+            |v: &&Value| matches!(v, Value::Bool(false)) || (key.starts_with("min") && v.as_f64() == Some(0.0));
+        if let Some(value) = merged.get(key).filter(|v| !says_nothing(v)) {
             out.insert(key.into(), number_as_double(value));
         }
     }
