@@ -93,8 +93,9 @@ fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usiz
     let mut out = Map::new();
     let root_hides = |key: &str| place == Place::Root && matches!(key, "nullable" | "minItems" | "maxItems");
     for key in CONSTRAINTS.into_iter().filter(|k| !root_hides(k)) {
-        let says_nothing =
-            |v: &&Value| matches!(v, Value::Bool(false)) || (key.starts_with("min") && v.as_f64() == Some(0.0));
+        let says_nothing = |v: &&Value| {
+            matches!(v, Value::Bool(false)) || (matches!(key, "minItems" | "minLength") && v.as_f64() == Some(0.0))
+        };
         if let Some(value) = merged.get(key).filter(|v| !says_nothing(v)) {
             out.insert(key.into(), number_as_double(value));
         }
