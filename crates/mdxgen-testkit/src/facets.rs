@@ -154,31 +154,43 @@ fn shown_properties(map: &Map<String, Value>, direction: Direction) -> Map<Strin
     properties.filter(|(_, p)| p.get(hidden) != Some(&json!(true))).map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
-/// `allOf` members merged into the schema, as the plugin shows them: properties and required lists joined,
-/// the first word on any other keyword kept.
+/// `allOf` members merged into the schema, as the plugin shows them (json-schema-merge-allof).
 fn merge_all_of(map: &Map<String, Value>) -> Map<String, Value> {
     let mut merged = map.clone();
     let Some(Value::Array(members)) = merged.remove("allOf") else { return merged };
     for member in members {
-        let Value::Object(member) = member else { continue };
-        for (key, value) in merge_all_of(&member) {
-            match (key.as_str(), merged.get_mut(&key), value) {
-                ("properties", Some(Value::Object(have)), Value::Object(more)) => {
-                    for (name, schema) in more {
-                        have.entry(name).or_insert(schema);
-                    }
-                }
-                ("required", Some(Value::Array(have)), Value::Array(more)) => {
-                    have.extend(more.into_iter().filter(|r| !have.contains(r)).collect::<Vec<_>>());
-                }
-                (_, None, value) => {
-                    merged.insert(key, value);
-                }
-                _ => {}
-            }
+        if let Value::Object(member) = member {
+            merge_into(&mut merged, merge_all_of(&member));
         }
     }
     merged
+}
+
+/// Merges `more` into `have`: properties of the same name merge in turn, required lists join, and on any
+/// other keyword the first word stands.
+fn merge_into(have: &mut Map<String, Value>, more: Map<String, Value>) {
+    for (key, value) in more {
+        match (key.as_str(), have.get_mut(&key), value) {
+            ("properties", Some(Value::Object(have)), Value::Object(more)) => {
+                for (name, schema) in more {
+                    match (have.get_mut(&name), schema) {
+                        (Some(Value::Object(own)), Value::Object(other)) => merge_into(own, merge_all_of(&other)),
+                        (None, schema) => {
+                            have.insert(name, schema);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            ("required", Some(Value::Array(have)), Value::Array(more)) => {
+                have.extend(more.into_iter().filter(|r| !have.contains(r)).collect::<Vec<_>>());
+            }
+            (_, None, value) => {
+                have.insert(key, value);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn number_as_double(value: &Value) -> Value {
