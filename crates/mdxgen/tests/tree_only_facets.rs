@@ -1,0 +1,46 @@
+//! Tree-only reading (`--tree-only`, the `api:` frontmatter ignored) against the source spec, on what a
+//! component tree can show (`mdxgen_testkit::facets`, which lists what it leaves out and why): at least 95% of
+//! the operations of each authentik corpus and of all 4.0.1 corpora together agree. The survey
+//! (`cargo xtask survey`) measures the same over its 412 corpora.
+
+use mdxgen::{ReadOptions, load};
+use mdxgen_ir::canonical_json;
+use mdxgen_testkit::facets::operation_facets;
+use mdxgen_testkit::round_trip::{comparable, comparison_form, exported_spec, operations, plugin_view};
+use mdxgen_testkit::{Corpus, corpora, corpus_root, read_spec};
+
+/// `(agreeing, all)` operations of one corpus.
+fn agreement(corpus: &Corpus) -> (usize, usize) {
+    let source_spec = read_spec(&corpus.spec);
+    let form = comparison_form(&source_spec);
+    let source = operations(&plugin_view(&source_spec), &form);
+    let options = ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() };
+    let tree = operations(&exported_spec(&load(std::slice::from_ref(&corpus.pages), &options).api), &form);
+    let agree = source
+        .iter()
+        .filter(|(key, want)| {
+            let got = tree.get(*key).map(|got| operation_facets(&comparable(want, got)));
+            got.is_some_and(|got| canonical_json(&got) == canonical_json(&operation_facets(want)))
+        })
+        .count();
+    (agree, source.len())
+}
+
+#[test]
+fn tree_only_reading_agrees_with_the_source_on_what_a_tree_shows() {
+    let Some(root) = corpus_root() else { return };
+    let (mut agree_4_0, mut all_4_0) = (0, 0);
+    for corpus in corpora(&root) {
+        let (agree, all) = agreement(&corpus);
+        eprintln!("{:<60} {agree:>4}/{all:<4} agree on what the tree shows", corpus.name);
+        if corpus.name.starts_with("authentik") {
+            assert!(agree * 100 >= all * 95, "{}: only {agree}/{all}", corpus.name);
+        }
+        if corpus.plugin_version == "4.0.1" {
+            agree_4_0 += agree;
+            all_4_0 += all;
+        }
+    }
+    eprintln!("4.0.1 corpora: {agree_4_0}/{all_4_0}");
+    assert!(agree_4_0 * 100 >= all_4_0 * 95, "4.0.1 corpora: only {agree_4_0}/{all_4_0}");
+}
