@@ -16,7 +16,8 @@
 //! - of a body's or response's root schema, `nullable` and `minItems`/`maxItems`: the tree shows its children;
 //! - a media type without a schema and one with `schema: {}`: both show as any value;
 //! - `minItems: 0` and `minLength: 0`: they bound nothing, and the tree shows no qualifier for them;
-//! - numbers as written: they pass through JavaScript doubles.
+//! - numbers as written: they pass through JavaScript doubles;
+//! - the spelling of nullability: `type: [T, "null"]` compares as `type: T, nullable: true`.
 
 use serde_json::{Map, Value, json};
 
@@ -89,7 +90,8 @@ fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usiz
     if depth > MAX_DEPTH || map.contains_key("$cycle") {
         return json!({"cycle": true});
     }
-    let merged = merge_all_of(map);
+    let mut merged = merge_all_of(map);
+    spell_null_as_nullable(&mut merged);
     let mut out = Map::new();
     let root_hides = |key: &str| place == Place::Root && matches!(key, "nullable" | "minItems" | "maxItems");
     for key in CONSTRAINTS.into_iter().filter(|k| !root_hides(k)) {
@@ -141,6 +143,22 @@ fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usiz
         out.insert("additionalProperties".into(), schema_facets(extra, direction, Place::Property, depth + 1));
     }
     Value::Object(out)
+}
+
+/// `type: [T, "null"]` (3.1) and `type: T, nullable: true` (3.0) say the same, which a tree shows as a
+/// `nullable` marker: both compare in the second spelling.
+fn spell_null_as_nullable(map: &mut Map<String, Value>) {
+    let Some(Value::Array(types)) = map.get("type") else { return };
+    if !types.iter().any(|t| t == "null") {
+        return;
+    }
+    let others: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+    match others.as_slice() {
+        [] => map.remove("type"),
+        [single] => map.insert("type".into(), single.clone()),
+        _ => map.insert("type".into(), Value::Array(others)),
+    };
+    map.insert("nullable".into(), json!(true));
 }
 
 /// The properties a tree shows in this direction: not `readOnly` ones in requests, not `writeOnly` ones in
