@@ -72,6 +72,13 @@ pub fn operation_facets(op: &Value) -> Value {
     json!({"operationId": id, "parameters": parameters, "requestBody": body, "responses": responses})
 }
 
+/// Whether a rebuilt operation shows what the source's does, once mdxgen's accepted decisions are allowed for
+/// ([`crate::round_trip::comparable`]).
+pub fn show_the_same(want: &Value, got: &Value) -> bool {
+    let got = operation_facets(&crate::round_trip::comparable(want, got));
+    mdxgen_ir::canonical_json(&got) == mdxgen_ir::canonical_json(&operation_facets(want))
+}
+
 /// An operationId's words, lower case: what the page id (`kebabCase`) keeps of it.
 fn id_words(id: &str) -> String {
     id.chars().filter(char::is_ascii_alphanumeric).flat_map(char::to_lowercase).collect()
