@@ -4,7 +4,7 @@
 //!   the models crates in `fixtures/expected/<fixture>-models/`).
 //! - `cargo xtask validate`: writes the spec of every fixture and every corpus in `../shared/corpus` to
 //!   `target/specs`, in 3.0.3 and in 3.1.0, and checks each with an independent validator
-//!   (`openapi-spec-validator`, from PyPI).
+//!   (`openapi-spec-validator`, from PyPI, all in one run of `tools/survey/validate.py`).
 //! - `cargo xtask check-models [--generate-only]`: generates the models crate of every fixture and corpus into
 //!   one cargo workspace in `target/check-models` and checks them all at once (clippy -D warnings, the
 //!   docs' examples round trip, doc tests). See `check_models.rs`.
@@ -15,6 +15,7 @@ mod check_models;
 mod hostile_behaviour;
 mod survey;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -49,15 +50,23 @@ fn write_spec(input: &Path, output: &Path, version: Option<OpenApiVersion>) -> R
     builder.write_spec(output).map(drop).map_err(|e| format!("{}: {e}", input.display()))
 }
 
-fn is_valid(spec: &Path) -> Result<bool, String> {
-    let output = Command::new("openapi-spec-validator")
-        .arg(spec)
+/// Each spec's validation result (`None` when valid), from one run of `tools/survey/validate.py`.
+pub fn validity(specs: &[PathBuf]) -> Result<BTreeMap<PathBuf, Option<String>>, String> {
+    let script = workspace_root().join("tools/survey/validate.py");
+    let output = Command::new("python3")
+        .arg(&script)
+        .args(specs)
         .output()
-        .map_err(|e| format!("cannot run openapi-spec-validator (pip install openapi-spec-validator): {e}"))?;
+        .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
     if !output.status.success() {
-        eprintln!("{}", String::from_utf8_lossy(&output.stdout).lines().take(3).collect::<Vec<_>>().join("\n"));
+        return Err(format!("{} failed: {}", script.display(), String::from_utf8_lossy(&output.stderr)));
     }
-    Ok(output.status.success())
+    let mut results = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let (path, result) = line.split_once('\t').unwrap_or((line, "?"));
+        results.insert(PathBuf::from(path), (result != "ok").then(|| result.to_owned()));
+    }
+    Ok(results)
 }
 
 fn codegen() -> Result<(), String> {
@@ -112,13 +121,18 @@ fn validate() -> Result<(), String> {
             specs.push((spec, source.clone()));
         }
     }
+    let mut files: Vec<PathBuf> = specs.iter().map(|(spec, _)| spec.clone()).collect();
+    files.extend(specs.iter().filter_map(|(_, source)| source.clone()));
+    files.sort();
+    files.dedup();
+    let validity = validity(&files)?;
+    let problem = |path: &Path| validity.get(path).cloned().unwrap_or_else(|| Some("not validated".to_owned()));
     let (mut failed, mut source_invalid) = (Vec::new(), 0);
     for (spec, source) in &specs {
-        if is_valid(spec)? {
-            continue;
-        }
+        let Some(message) = problem(spec) else { continue };
+        eprintln!("{}: {message}", spec.display());
         // The rebuilt spec keeps the source's data; where the source breaks the same rules, so does it.
-        if let Some(source) = source.as_ref().filter(|s| !is_valid(s).unwrap_or(true)) {
+        if let Some(source) = source.as_ref().filter(|s| problem(s).is_some()) {
             println!("{}: invalid, as its source {} is", spec.display(), source.display());
             source_invalid += 1;
             continue;

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use base64::Engine as _;
 use mdxgen::OpenApiVersion;
@@ -74,7 +73,7 @@ pub fn survey(args: &[String]) -> Result<(), String> {
         rows.push(row);
     }
     sources.dedup();
-    let validity = validate(&[specs.as_slice(), sources.as_slice()].concat())?;
+    let validity = crate::validity(&[specs.as_slice(), sources.as_slice()].concat())?;
     for ((row, spec), corpus) in rows.iter_mut().zip(&specs).zip(corpora(&dir)) {
         row.valid = validity.get(spec).map(|result| result.is_none());
         row.source_valid = validity.get(&corpus.spec).map(|result| result.is_none());
@@ -252,25 +251,6 @@ fn decode_blob(page: &str) -> Option<Value> {
         object @ Value::Object(_) => Some(object.clone()),
         _ => None,
     }
-}
-
-/// Each spec's validation result (`None` when valid), from one run of `tools/survey/validate.py`.
-fn validate(specs: &[PathBuf]) -> Result<BTreeMap<PathBuf, Option<String>>, String> {
-    let script = workspace_root().join("tools/survey/validate.py");
-    let output = Command::new("python3")
-        .arg(&script)
-        .args(specs)
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
-    if !output.status.success() {
-        return Err(format!("{} failed: {}", script.display(), String::from_utf8_lossy(&output.stderr)));
-    }
-    let mut results = BTreeMap::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let (path, result) = line.split_once('\t').unwrap_or((line, "?"));
-        results.insert(PathBuf::from(path), (result != "ok").then(|| result.to_owned()));
-    }
-    Ok(results)
 }
 
 /// `(corpus, first line of the plugin's message)` for every corpus the plugin could not write.
