@@ -4,6 +4,7 @@
 //! snake case.
 
 use mdxgen_mdx::{Page, ReadOptions, read_file};
+use mdxgen_testkit::facets::id_words;
 use mdxgen_testkit::{corpora, corpus_root, page_files};
 
 /// The page's operationId read from the frontmatter and from the tree alone.
@@ -17,11 +18,6 @@ fn both_ids(page: &std::path::Path) -> Option<(String, Option<String>)> {
     Some((from_frontmatter, from_tree))
 }
 
-/// lodash's kebab case with the separators taken out: what a page id keeps of an operationId.
-fn words(id: &str) -> String {
-    id.chars().filter(char::is_ascii_alphanumeric).flat_map(char::to_lowercase).collect()
-}
-
 #[test]
 fn tree_only_pages_keep_their_operation_ids() {
     let Some(root) = corpus_root() else { return };
@@ -32,7 +28,7 @@ fn tree_only_pages_keep_their_operation_ids() {
             let Some((want, got)) = both_ids(&page) else { continue };
             corpus_total += 1;
             corpus_exact += usize::from(got.as_deref() == Some(want.as_str()));
-            same_words += usize::from(got.as_deref().map(words) == Some(words(&want)));
+            same_words += usize::from(got.as_deref().map(id_words) == Some(id_words(&want)));
         }
         if corpus.name.starts_with("authentik") {
             assert_eq!(corpus_exact, corpus_total, "{}: tree-only operationIds differ", corpus.name);

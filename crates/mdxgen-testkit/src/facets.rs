@@ -80,7 +80,7 @@ pub fn show_the_same(want: &Value, got: &Value) -> bool {
 }
 
 /// An operationId's words, lower case: what the page id (`kebabCase`) keeps of it.
-fn id_words(id: &str) -> String {
+pub fn id_words(id: &str) -> String {
     id.chars().filter(char::is_ascii_alphanumeric).flat_map(char::to_lowercase).collect()
 }
 
