@@ -175,12 +175,12 @@ fn scalar_checks(constraints: &Constraints) -> TokenStream {
     if let Some(pattern) = &constraints.pattern {
         let message = Literal::string(&format!("does not match the pattern {pattern:?}"));
         let pattern = Literal::string(pattern);
-        // Compiled once; the IR checked that the regex crate reads it, so `None` cannot happen in practice,
-        // and if it did the check would be skipped rather than panic.
+        // Compiled once. The IR checked that regress reads it; were it not to, no value would match, so the
+        // check fails loudly rather than being skipped or panicking.
         checks.extend(quote! {
-            static PATTERN: std::sync::LazyLock<Option<regex::Regex>> =
-                std::sync::LazyLock::new(|| regex::Regex::new(#pattern).ok());
-            if PATTERN.as_ref().is_some_and(|pattern| !pattern.is_match(value)) {
+            static PATTERN: std::sync::LazyLock<Option<regress::Regex>> =
+                std::sync::LazyLock::new(|| regress::Regex::new(#pattern).ok());
+            if !PATTERN.as_ref().is_some_and(|pattern| pattern.find(value).is_some()) {
                 errors.push(ValidationError::new(path, #message));
             }
         });

@@ -352,7 +352,7 @@ impl<'a> Builder<'a> {
         for pattern in rejected {
             self.warn(
                 place,
-                format!("`pattern` {pattern:?} is not a regular expression the regex crate reads: not checked"),
+                format!("`pattern` {pattern:?} is not an ECMA-262 regular expression that regress reads: not checked"),
             );
         }
         found

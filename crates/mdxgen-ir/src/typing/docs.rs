@@ -1,12 +1,29 @@
 //! Descriptions as rustdoc lines. The markdown is kept, with three changes that keep rustdoc from treating
 //! the docs' text as code: every code fence is marked `text` (so no doc test runs), indentation is capped at
-//! three spaces (an indented code block would be a doc test too), and an unclosed fence is closed. Characters
+//! three spaces (an indented code block would be a doc test too), and an unclosed fence is closed. Then
+//! [`markdown::defuse`] escapes what rustdoc would warn about (HTML-looking words, bare URLs, brackets it
+//! takes for intra-doc links), so the generated docs build with `-D warnings`. Characters
 //! that may not appear in a comment as they are (carriage returns, other control characters, and the
 //! text-direction overrides that rustc rejects) are written as `\u{..}` escapes. Each line becomes its own
 //! `#[doc = "..."]` attribute, whose string literal the emitter escapes, so nothing can end the comment.
 
+mod markdown;
+
 /// The lines of a doc comment for `description`; empty when there is nothing to say.
 pub fn rustdoc_lines(description: &str) -> Vec<String> {
+    let defused = markdown::defuse(&fenced_lines(description).join("\n"));
+    let mut lines: Vec<&str> = defused.split('\n').collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    lines.into_iter().map(|l| if l.is_empty() { String::new() } else { format!(" {}", l.trim_end()) }).collect()
+}
+
+/// The description's lines with every fence marked `text` and closed, and indentation capped.
+fn fenced_lines(description: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut open_fence: Option<Fence> = None;
     for raw in split_lines(description) {
@@ -30,10 +47,7 @@ pub fn rustdoc_lines(description: &str) -> Vec<String> {
     if let Some(open) = open_fence {
         lines.push(open.marker());
     }
-    while lines.first().is_some_and(|l| l.trim().is_empty()) {
-        lines.remove(0);
-    }
-    lines.into_iter().map(|l| if l.is_empty() { l } else { format!(" {}", l.trim_end()) }).collect()
+    lines
 }
 
 /// Lines split at `\r\n`, `\r` and `\n`.
