@@ -20,8 +20,10 @@ pub const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
 
-/// Type names the generated models module uses itself (prelude, derives, imports, support types): a schema
-/// with one of these names would shadow them, so it gets the suffix `Model`.
+/// Type names the generated models module spells unqualified (the prelude's and its imports): a schema with
+/// one of these names would shadow them, so it gets the suffix `Model`, and the rename is reported. mdxgen's
+/// own types (`Patch`, `ValidationError`, ...) are not among them: the models refer to them by path
+/// (`support::Patch`), so the API's names win.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Self",
     "Option",
@@ -68,27 +70,29 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Deserializer",
     "Serializer",
     "BTreeMap",
-    "Patch",
-    "Binary",
-    "UnknownValue",
-    "ValidationError",
-    "ValidationErrors",
 ];
 
 /// The name of the variant holding unlisted values.
 pub const FALLBACK_VARIANT: &str = "Unknown";
 
-/// `user_obj` -> `UserObj`; the name of a type.
+/// `user_obj` -> `UserObj`; the name of a type, `Model` added where the generated code needs the name.
 pub fn type_name(raw: &str) -> String {
+    let name = type_spelling(raw);
+    if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+        return format!("{name}Model");
+    }
+    name
+}
+
+/// The Rust spelling of a type's name (`user_obj` -> `UserObj`, `3d` -> `T3d`): what it is called unless
+/// it must be renamed.
+pub fn type_spelling(raw: &str) -> String {
     let name = ascii_words(raw).to_upper_camel_case();
     if name.is_empty() {
         return "Unnamed".to_owned();
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         return format!("T{name}");
-    }
-    if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
-        return format!("{name}Model");
     }
     name
 }
