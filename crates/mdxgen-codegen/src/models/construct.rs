@@ -5,7 +5,7 @@ use mdxgen_ir::typing::{Construction, DefaultValue, Field, Init, Presence, Struc
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::items::{code_span, doc_attrs, doc_sentence, ident, type_tokens};
+use super::items::{code_span, doc_attrs, doc_sentence, ident, int_literal, type_tokens};
 
 /// Whether `#[derive(Default)]` builds the value: every field starts empty.
 pub fn derives_default(s: &Struct) -> bool {
@@ -84,11 +84,13 @@ fn constructor(model: &TypeModel, s: &Struct) -> TokenStream {
         }
         Construction::Required(required) => {
             let required = ident(required);
+            // Destructured in the signature, so every field moves (or copies) into place by name.
+            let members = arguments(s).map(|field| ident(&field.name));
             quote! {
                 /// A value with the required fields given; every other field is empty, or the default the docs
                 /// state. Set them with the `with_` methods.
                 #[must_use]
-                pub fn new(required: #required) -> Self {
+                pub fn new(#required { #(#members),* }: #required) -> Self {
                     Self { #fields }
                 }
             }
@@ -116,8 +118,7 @@ fn initialisers(model: &TypeModel, s: &Struct) -> TokenStream {
         let member = ident(&field.name);
         let value = match (&field.init, field.presence) {
             (Init::Argument, Presence::Required) if positional => quote!(#member.into()),
-            (Init::Argument, _) if positional => return quote!(#member,),
-            (Init::Argument, _) => quote!(required.#member),
+            (Init::Argument, _) => return quote!(#member,),
             (Init::Empty, Presence::Tristate) => quote!(support::Patch::Absent),
             (Init::Empty, _) | (Init::Default(DefaultValue::Null), _) => quote!(None),
             (Init::Default(value), Presence::Required) => default_tokens(model, value),
@@ -138,10 +139,7 @@ fn initialisers(model: &TypeModel, s: &Struct) -> TokenStream {
 fn default_tokens(model: &TypeModel, value: &DefaultValue) -> TokenStream {
     match value {
         DefaultValue::Bool(b) => quote!(#b),
-        DefaultValue::Int(i) => {
-            let literal = Literal::i128_unsuffixed(*i);
-            quote!(#literal)
-        }
+        DefaultValue::Int(i) => int_literal(*i),
         DefaultValue::Float(f) => {
             let literal = Literal::f64_unsuffixed(*f);
             quote!(#literal)

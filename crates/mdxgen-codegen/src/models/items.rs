@@ -5,7 +5,7 @@ use mdxgen_ir::typing::{
     Union,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use super::{construct, validate};
 
@@ -30,6 +30,27 @@ fn is_identifier(name: &str) -> bool {
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|line| Literal::string(line));
     quote! { #(#[doc = #lines])* }
+}
+
+/// An integer literal with its digits grouped by three (`2_147_483_647`), as clippy's `unreadable_literal`
+/// asks of long ones.
+pub fn int_literal(value: i128) -> TokenStream {
+    let digits = value.unsigned_abs().to_string();
+    let grouped = if digits.len() > 4 {
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push('_');
+            }
+            out.push(digit);
+        }
+        out
+    } else {
+        digits
+    };
+    let sign = if value < 0 { "-" } else { "" };
+    // The text is a sign and ASCII digits, which always parse; the plain literal is the fallback all the same.
+    format!("{sign}{grouped}").parse().unwrap_or_else(|_| Literal::i128_unsuffixed(value).into_token_stream())
 }
 
 /// `text` (a wire name) as a markdown code span on one line, its backticks held by a longer run around it.
@@ -419,5 +440,28 @@ fn tagged_union_items(model: &TypeModel, name: &Ident, u: &Union, property: &str
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_integer_literals_are_grouped_by_three() {
+        let spelled = |value: i128| int_literal(value).to_string().replace(' ', "");
+        assert_eq!(spelled(2_147_483_647), "2_147_483_647");
+        assert_eq!(spelled(-2_147_483_648), "-2_147_483_648");
+        assert_eq!(spelled(86_400), "86_400");
+        assert_eq!(spelled(1000), "1000");
+        assert_eq!(spelled(0), "0");
+    }
+
+    #[test]
+    fn code_spans_hold_the_backticks_of_their_text() {
+        assert_eq!(code_span("name"), "`name`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("two\nlines"), "`two lines`");
     }
 }

@@ -187,6 +187,7 @@ fn validation() -> TokenStream {
         }
 
         impl ValidationError {
+            #[must_use]
             pub fn new(path: &str, message: &str) -> Self {
                 Self { path: path.to_owned(), message: message.to_owned() }
             }
@@ -223,6 +224,7 @@ fn validation() -> TokenStream {
         impl std::error::Error for ValidationErrors {}
 
         /// `path` and `key` joined with a `.`.
+        #[must_use]
         pub fn join_path(path: &str, key: &str) -> String {
             if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
         }

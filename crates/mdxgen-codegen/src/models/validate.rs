@@ -1,13 +1,13 @@
 //! `validate()` for the types a request body reaches: the checks the IR kept ([`Constraints`]), written
 //! against the value's Rust type, and calls into nested validated types.
 
-use mdxgen_ir::typing::{Bound, Constraints, Presence, TypeDef, TypeKind, TypeModel, TypeRef};
 use std::collections::BTreeSet;
 
+use mdxgen_ir::typing::{Bound, Constraints, Presence, TypeDef, TypeKind, TypeModel, TypeRef};
 use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
-use quote::quote;
+use quote::{ToTokens, quote};
 
-use super::items::ident;
+use super::items::{ident, int_literal};
 
 pub fn validate_impl(model: &TypeModel, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
@@ -236,8 +236,10 @@ fn scalar_checks(constraints: &Constraints) -> TokenStream {
 
 fn bound_check(bound: Bound, lower: bool) -> TokenStream {
     let (literal, exclusive, shown) = match bound {
-        Bound::Int(value) => (Literal::i128_unsuffixed(value), false, value.to_string()),
-        Bound::Float { value, exclusive } => (Literal::f64_unsuffixed(value), exclusive, value.to_string()),
+        Bound::Int(value) => (int_literal(value), false, value.to_string()),
+        Bound::Float { value, exclusive } => {
+            (Literal::f64_unsuffixed(value).into_token_stream(), exclusive, value.to_string())
+        }
     };
     let (comparison, message) = match (lower, exclusive) {
         (true, false) => (quote!(*value < #literal), format!("is less than {shown}")),
