@@ -173,3 +173,25 @@ fn hostile_text_stays_data() {
     assert_eq!(lib.items.len(), 2, "only `mod support` and `mod models`: {lib_rs}");
     assert!(lib.attrs.iter().all(|a| a.path().is_ident("doc")), "the title and description stay docs: {lib_rs}");
 }
+
+#[test]
+fn constructors_take_the_required_fields_and_apply_the_defaults_that_fit() {
+    let code = squeeze(&models_rs(json!({
+        "On": {"type": "object", "required": ["on"], "properties": {"on": {"type": "boolean", "default": true},
+            "n": {"type": "integer", "default": 86400}}},
+        "Few": {"type": "object", "required": ["name", "note"], "properties": {"name": {"type": "string"},
+            "note": {"type": "string", "nullable": true}, "kind": {"type": "string", "enum": ["a", "b"]}}},
+        "Many": {"type": "object", "required": ["a", "b", "c", "d"], "properties": {"a": {"type": "string"},
+            "b": {"type": "string"}, "c": {"type": "string"}, "d": {"type": "integer"}}}})));
+    for expected in [
+        "impl Default for On { /// Every optional field empty, and the defaults the docs state. fn default() -> Self { Self { on: true, n: None } } }",
+        "/// Default: `86400`.",
+        "pub fn new(name: impl Into<String>, note: Option<String>) -> Self { Self { name: name.into(), note, kind: None, } }",
+        "pub fn with_kind(mut self, value: impl Into<FewKind>) -> Self { self.kind = Some(value.into()); self }",
+        "pub struct ManyRequired { pub a: String, pub b: String, pub c: String, pub d: i64, }",
+        "pub fn new(ManyRequired { a, b, c, d }: ManyRequired) -> Self { Self { a, b, c, d } }",
+    ] {
+        assert!(code.contains(expected), "missing {expected:?} in {code}");
+    }
+    assert!(!code.contains("Default, PartialEq, Serialize, Deserialize)] pub struct On"), "{code}");
+}

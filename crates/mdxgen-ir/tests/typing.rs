@@ -346,3 +346,18 @@ fn api_names_win_over_mdxgen_names_and_every_rename_is_reported() {
     assert!(warnings.iter().any(|w| w.starts_with("foo_bar: named `FooBar2` in Rust")), "{warnings:?}");
     assert_eq!(warnings.len(), 2, "{warnings:?}");
 }
+
+#[test]
+fn default_is_derived_only_where_every_field_starts_as_its_types_default() {
+    let model = model(json!({
+        "Off": {"type": "object", "required": ["on", "tags"], "properties": {
+            "on": {"type": "boolean", "default": false}, "tags": {"type": "array", "items": {"type": "string"}, "default": []},
+            "n": {"type": "integer", "default": 5}}},
+        "On": {"type": "object", "required": ["on"], "properties": {"on": {"type": "boolean", "default": true}}}}));
+    let derives = |schema: &str| match &named(&model, schema).kind {
+        TypeKind::Struct(s) => (s.construction.clone(), s.derives_default()),
+        other => panic!("{schema} is not a struct: {other:?}"),
+    };
+    assert_eq!(derives("Off"), (Construction::Default, true), "false and [] are what derive(Default) gives");
+    assert_eq!(derives("On"), (Construction::Default, false), "`true` needs a Default impl that says it");
+}

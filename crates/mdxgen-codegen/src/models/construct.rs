@@ -7,11 +7,6 @@ use quote::quote;
 
 use super::items::{code_span, doc_attrs, doc_sentence, ident, int_literal, type_tokens};
 
-/// Whether `#[derive(Default)]` builds the value: every field starts empty.
-pub fn derives_default(s: &Struct) -> bool {
-    s.construction == Construction::Default && s.fields.iter().all(|f| f.init == Init::Empty)
-}
-
 /// The `{Name}Required` struct of a constructor taking its arguments as one, and the impls that build values.
 pub fn construction_items(model: &TypeModel, name: &Ident, s: &Struct) -> TokenStream {
     let required = match &s.construction {
@@ -20,7 +15,7 @@ pub fn construction_items(model: &TypeModel, name: &Ident, s: &Struct) -> TokenS
     };
     let constructor = constructor(model, s);
     let setters = s.fields.iter().map(|field| setters(model, field));
-    let default = (s.construction == Construction::Default && !derives_default(s)).then(|| {
+    let default = (s.construction == Construction::Default && !s.derives_default()).then(|| {
         let fields = initialisers(model, s);
         quote! {
             impl Default for #name {

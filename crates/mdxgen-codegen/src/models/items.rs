@@ -162,7 +162,7 @@ fn struct_items(model: &TypeModel, name: &Ident, s: &Struct) -> TokenStream {
             pub #field: BTreeMap<String, #value>,
         }
     });
-    let default = construct::derives_default(s).then(|| quote!(Default,));
+    let default = s.derives_default().then(|| quote!(Default,));
     let construction = construct::construction_items(model, name, s);
     quote! {
         #[derive(Debug, Clone, #default PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::names::Namer;
-use super::{Construction, DefaultValue, Field, Init, Presence, Primitive, TypeDef, TypeId, TypeKind, TypeRef};
+use super::{Construction, DefaultValue, Field, Init, Presence, Primitive, Struct, TypeDef, TypeId, TypeKind, TypeRef};
 
 /// The most arguments `new` takes one by one: a call with more (often several `String`s in a row) is easy to
 /// get wrong without a compiler error, so more come as a struct whose fields are named at the call.
@@ -49,6 +49,31 @@ pub(super) fn plan(types: &mut [TypeDef], order: &[TypeId], type_names: &mut Nam
             }
             field.init = init;
         }
+    }
+}
+
+impl Struct {
+    /// Whether `#[derive(Default)]` builds the value: no field needs an argument, and each starts as its
+    /// type's own default (empty, or a stated default that equals it, like `false`); otherwise a `Default`
+    /// impl or `new` spells the values out.
+    pub fn derives_default(&self) -> bool {
+        self.construction == Construction::Default && self.fields.iter().all(starts_as_type_default)
+    }
+}
+
+fn starts_as_type_default(field: &Field) -> bool {
+    match (&field.init, field.presence) {
+        (Init::Empty | Init::Default(DefaultValue::Null), _) => true,
+        (Init::Default(value), Presence::Required) => match value {
+            DefaultValue::Bool(b) => !b,
+            DefaultValue::Int(i) => *i == 0,
+            // `-0.0` is not `f64::default()`: only a positive zero is.
+            DefaultValue::Float(f) => f.to_bits() == 0,
+            DefaultValue::String(s) => s.is_empty(),
+            DefaultValue::EmptyVec => true,
+            DefaultValue::Variant { .. } | DefaultValue::Null => false,
+        },
+        (Init::Default(_) | Init::Argument, _) => false,
     }
 }
 
