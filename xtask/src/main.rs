@@ -11,6 +11,7 @@
 //! - `cargo xtask survey [DIR] [--write]`: reads the corpora `tools/survey/make-pages.sh` made from many real
 //!   specs and reports read errors, warnings, round trip and validity per corpus. See `survey.rs`.
 
+mod authentik_behaviour;
 mod check_models;
 mod hostile_behaviour;
 mod survey;

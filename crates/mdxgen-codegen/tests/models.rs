@@ -31,21 +31,34 @@ fn a_tri_state_field_is_a_patch_skipped_when_absent() {
         json!({"U": {"type": "object", "properties": {"nick": {"type": "string", "nullable": true}}}}),
     ));
     assert!(
-        code.contains(r#"#[serde(default, skip_serializing_if = "Patch::is_absent")] pub nick: Patch<String>,"#),
+        code.contains(
+            r#"#[serde(default, skip_serializing_if = "support::Patch::is_absent")] pub nick: support::Patch<String>,"#
+        ),
         "{code}"
     );
-    assert!(code.contains("use super::support::{Patch};") || code.contains("use super::support::Patch;"), "{code}");
+    assert!(code.contains("use super::support;"), "support types are named by path: {code}");
+    for setter in [
+        "pub fn with_nick(mut self, value: impl Into<String>) -> Self { self.nick = support::Patch::Value(value.into());",
+        "pub fn with_nick_null(mut self) -> Self { self.nick = support::Patch::Null;",
+    ] {
+        assert!(code.contains(setter), "missing {setter:?} in {code}");
+    }
+    assert!(
+        code.contains("#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)] pub struct U"),
+        "{code}"
+    );
 }
 
 #[test]
 fn a_string_enum_has_an_unknown_variant_and_string_impls() {
     let code = squeeze(&models_rs(json!({"S": {"type": "string", "enum": ["a-b"]}})));
     for expected in [
-        "pub enum S { AB, /// A value the docs do not list, kept as it was sent. Unknown(String), }",
+        "pub enum S { /// `a-b` on the wire. AB,",
+        "Unknown(support::Unlisted), }",
         r#"Self::AB => "a-b","#,
         "impl std::fmt::Display for S",
-        "impl std::str::FromStr for S { type Err = std::convert::Infallible;",
-        r#"other => Self::Unknown(other.to_owned()),"#,
+        r#"impl From<&str> for S { fn from(value: &str) -> Self { match value { "a-b" => Self::AB, other => Self::Unknown(support::Unlisted::new(other.to_owned())),"#,
+        "impl std::str::FromStr for S { type Err = std::convert::Infallible; fn from_str(value: &str) -> Result<Self, Self::Err> { Ok(Self::from(value)) } }",
     ] {
         assert!(code.contains(expected), "missing {expected:?} in {code}");
     }
@@ -59,8 +72,26 @@ fn a_discriminated_union_reads_the_tag_and_keeps_it_in_the_members() {
         "Cat": {"type": "object", "properties": {"kind": {"type": "string"}}},
         "Dog": {"type": "object", "properties": {"kind": {"type": "string"}}}})));
     assert!(code.contains(r#"Some("cat") => { serde_json::from_value(value) .map(Self::Cat)"#), "{code}");
-    assert!(code.contains(r#"object.entry("kind").or_insert_with(|| serde_json::Value::from(tag));"#), "{code}");
+    assert!(code.contains(r#"Self::Cat(inner) => (&["cat"], serde_json::to_value(inner)),"#), "{code}");
+    assert!(
+        code.contains(r#"if let (false, Some(tag)) = (kept, tags.first()) { object.insert("kind".to_owned(),"#),
+        "the variant's tag replaces a member's own that is not one of its values: {code}"
+    );
     assert!(code.contains("Unknown(serde_json::Value),"), "{code}");
+    assert!(code.contains("impl From<Cat> for Pet { fn from(value: Cat) -> Self { Self::Cat(value) } }"), "{code}");
+}
+
+#[test]
+fn a_union_converts_from_each_member_type_no_other_member_shares() {
+    let code = squeeze(&models_rs(json!({
+        "Id": {"anyOf": [{"type": "string"}, {"type": "string", "format": "uuid"}, {"$ref": "#/components/schemas/Name"}]},
+        "Name": {"type": "string"},
+        "Tree": {"oneOf": [{"type": "integer"}, {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+            {"$ref": "#/components/schemas/Tree"}]}})));
+    assert!(code.contains("impl From<uuid::Uuid> for Id"), "{code}");
+    assert!(!code.contains("impl From<String> for Id") && !code.contains("impl From<Name> for Id"), "{code}");
+    assert!(code.contains("impl From<i64> for Tree") && code.contains("impl From<Vec<Tree>> for Tree"), "{code}");
+    assert!(!code.contains("impl From<Tree> for Tree"), "{code}");
 }
 
 #[test]
@@ -127,12 +158,40 @@ fn hostile_text_stays_data() {
             assert!(["doc", "derive", "serde"].contains(&path.as_str()), "attribute {path} came from the docs");
         }
     }
+    // Setters are named after the fields (`with_r_hash_type`), each a plain identifier.
+    let setters: Vec<String> = functions.iter().filter(|f| f.starts_with("with_")).cloned().collect();
+    assert!(setters.iter().all(|s| mdxgen_ir::typing::names::is_plain_identifier(s)), "{setters:?}");
+    functions.retain(|f| !f.starts_with("with_"));
     let expected: BTreeSet<String> =
-        ["as_str", "deserialize", "fmt", "from_str", "serialize", "validate", "validate_into"].map(String::from).into();
+        ["as_str", "deserialize", "fmt", "from", "from_str", "new", "serialize", "validate", "validate_into"]
+            .map(String::from)
+            .into();
     assert_eq!(functions, expected);
     let lib_rs = models::crate_files(&api, &model, &ModelsOptions::default()).expect("emits");
     let lib_rs = &lib_rs.iter().find(|f| f.path == "src/lib.rs").expect("lib.rs").contents;
     let lib: syn::File = syn::parse_str(lib_rs).expect("lib.rs parses");
     assert_eq!(lib.items.len(), 2, "only `mod support` and `mod models`: {lib_rs}");
     assert!(lib.attrs.iter().all(|a| a.path().is_ident("doc")), "the title and description stay docs: {lib_rs}");
+}
+
+#[test]
+fn constructors_take_the_required_fields_and_apply_the_defaults_that_fit() {
+    let code = squeeze(&models_rs(json!({
+        "On": {"type": "object", "required": ["on"], "properties": {"on": {"type": "boolean", "default": true},
+            "n": {"type": "integer", "default": 86400}}},
+        "Few": {"type": "object", "required": ["name", "note"], "properties": {"name": {"type": "string"},
+            "note": {"type": "string", "nullable": true}, "kind": {"type": "string", "enum": ["a", "b"]}}},
+        "Many": {"type": "object", "required": ["a", "b", "c", "d"], "properties": {"a": {"type": "string"},
+            "b": {"type": "string"}, "c": {"type": "string"}, "d": {"type": "integer"}}}})));
+    for expected in [
+        "impl Default for On { /// Every optional field empty, and the defaults the docs state. fn default() -> Self { Self { on: true, n: None } } }",
+        "/// Default: `86400`.",
+        "pub fn new(name: impl Into<String>, note: Option<String>) -> Self { Self { name: name.into(), note, kind: None, } }",
+        "pub fn with_kind(mut self, value: impl Into<FewKind>) -> Self { self.kind = Some(value.into()); self }",
+        "pub struct ManyRequired { pub a: String, pub b: String, pub c: String, pub d: i64, }",
+        "pub fn new(ManyRequired { a, b, c, d }: ManyRequired) -> Self { Self { a, b, c, d } }",
+    ] {
+        assert!(code.contains(expected), "missing {expected:?} in {code}");
+    }
+    assert!(!code.contains("Default, PartialEq, Serialize, Deserialize)] pub struct On"), "{code}");
 }

@@ -10,6 +10,11 @@
 //! Where the docs show components whole on their own (schema pages), they are declared first: a declared
 //! schema owns its title, and its copies become references to it even where the title alone would read as
 //! a field label.
+//!
+//! The plugin also writes a title on fields (`is_active: {type: boolean, title: Active}`, `pk: {type:
+//! integer, title: ID}`): a scalar held by `properties`, or an array there with a prose title, is that
+//! field's label, not a type, and stays inline with its title (a reference only to a declared component
+//! of exactly its title and shape).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -102,7 +107,7 @@ impl Recovery {
     /// Rewrites `schema` in place: titled sub-schemas become `$ref`s to named types, `circular(X)` strings
     /// become `$ref`s to `X`, and discriminator mappings point at names again.
     pub fn recover(&mut self, schema: &mut Value) {
-        self.visit(schema, 0);
+        self.visit(schema, 0, false);
     }
 
     /// Announces a component that the docs declare (whole or not), so that no scalar field label takes
@@ -135,7 +140,8 @@ impl Recovery {
         variants.filter(|other| *other != name).cloned().collect()
     }
 
-    fn visit(&mut self, schema: &mut Value, depth: usize) {
+    /// `field`: the schema is a value of `properties`, where a title may be the field's label.
+    fn visit(&mut self, schema: &mut Value, depth: usize, field: bool) {
         if depth > MAX_SCHEMA_DEPTH {
             *schema = Value::Object(Map::new());
             self.notes.push(RecoveryNote::TooDeep);
@@ -154,7 +160,7 @@ impl Recovery {
         }
         let Value::Object(map) = schema else { return };
         self.recover_children(map, depth);
-        if let Some((title, kind)) = self.titled_kind(map)
+        if let Some((title, kind)) = self.titled_kind(map, field)
             && let Some(replacement) = self.replacement(title, kind, schema)
         {
             *schema = replacement;
@@ -164,17 +170,21 @@ impl Recovery {
     fn recover_children(&mut self, map: &mut Map<String, Value>, depth: usize) {
         self.drop_misplaced_cycles(map);
         restore_stripped_members(map);
-        for child in subschemas_mut(map) {
-            self.visit(child, depth + 1);
+        for (keyword, value) in map.iter_mut() {
+            let field = keyword == "properties";
+            for child in keyword_subschemas_mut(keyword, value) {
+                self.visit(child, depth + 1, field);
+            }
         }
         restore_discriminator_mapping(map);
     }
 
     /// What the title makes of a schema, given what was declared: a title that alone reads as a field
     /// label names a type where the schema has the shape of a component declared under it.
-    fn titled_kind(&self, map: &Map<String, Value>) -> Option<(String, Titled)> {
-        if let Some(found) = titled_kind(map) {
-            return Some(found);
+    fn titled_kind(&self, map: &Map<String, Value>, field: bool) -> Option<(String, Titled)> {
+        if let Some((title, kind)) = titled_kind(map) {
+            let label = field && (kind == Titled::ScalarComponent || is_prose_titled_array(map));
+            return Some((title, if label { Titled::FieldLabel } else { kind }));
         }
         let title = map.get("title")?.as_str()?;
         self.shapes.contains_key(title).then(|| (title.to_owned(), Titled::DeclaredShapeOnly))
@@ -197,10 +207,18 @@ impl Recovery {
     /// new), or to a type of this title that differs from it only in annotations, which then stay beside the
     /// reference; `None` when the schema stays inline.
     fn replacement(&mut self, title: String, kind: Titled, schema: &Value) -> Option<Value> {
+        // A field label refers only to a declared component: what other pages made of the title depends on
+        // the order pages are read in, and two copies of one schema must come out the same.
+        if kind == Titled::FieldLabel && !self.reserved.contains(&title) {
+            return None;
+        }
         let canonical = canonical_json(schema);
         let variants = self.shapes.entry(title.clone()).or_default();
         if let Some(name) = variants.get(&canonical) {
             return Some(reference(name));
+        }
+        if kind == Titled::FieldLabel {
+            return None;
         }
         let taken = !variants.is_empty();
         let label = matches!(kind, Titled::ScalarComponent | Titled::DeclaredShapeOnly);
@@ -296,6 +314,18 @@ enum Titled {
     /// A field-label title that a declared component has: that component where the schema has its shape,
     /// a field label otherwise.
     DeclaredShapeOnly,
+    /// The title of a field's scalar, or of a field's array when it is prose: the field's label, a
+    /// reference only to a declared component of exactly this title and shape.
+    FieldLabel,
+}
+
+/// `{type: array, title: "Any JWT signed by ...", items: ..}`: an array titled in words, which no component
+/// name can be (OpenAPI allows `[A-Za-z0-9._-]` only).
+fn is_prose_titled_array(map: &Map<String, Value>) -> bool {
+    let array = map.contains_key("items") || map.get("type").and_then(Value::as_str) == Some("array");
+    let other_structure = ["properties", "enum", "oneOf", "anyOf", "allOf", "additionalProperties"];
+    let prose = map.get("title").and_then(Value::as_str).is_some_and(|t| t.contains(char::is_whitespace));
+    array && prose && !other_structure.iter().any(|k| map.contains_key(*k))
 }
 
 /// Whether this schema's title names a type, or `None` when it stays inline: a titled scalar or `allOf: [X]`
@@ -342,24 +372,24 @@ fn nesting(keyword: &str) -> Option<Nesting> {
 /// The direct sub-schemas of a schema object: every position where JSON Schema nests a schema, plus the
 /// schemas the plugin put in place of discriminator mapping targets.
 pub fn subschemas_mut(map: &mut Map<String, Value>) -> Vec<&mut Value> {
-    let mut children = Vec::new();
-    for (key, value) in map.iter_mut() {
-        match nesting(key) {
-            Some(Nesting::One) if value.is_object() || value.is_string() => children.push(value),
-            Some(Nesting::List) => children.extend(value.as_array_mut().into_iter().flatten()),
-            Some(Nesting::Named) => children.extend(value.as_object_mut().into_iter().flat_map(|m| m.values_mut())),
-            Some(Nesting::MappingTargets) => children.extend(
-                value
-                    .get_mut("mapping")
-                    .and_then(Value::as_object_mut)
-                    .into_iter()
-                    .flat_map(|m| m.values_mut())
-                    .filter(|v| v.is_object()),
-            ),
-            Some(Nesting::One) | None => {}
-        }
+    map.iter_mut().flat_map(|(key, value)| keyword_subschemas_mut(key, value)).collect()
+}
+
+/// The sub-schemas that the value of keyword `key` holds, as [`subschemas_mut`] finds them.
+fn keyword_subschemas_mut<'v>(key: &str, value: &'v mut Value) -> Vec<&'v mut Value> {
+    match nesting(key) {
+        Some(Nesting::One) if value.is_object() || value.is_string() => vec![value],
+        Some(Nesting::List) => value.as_array_mut().into_iter().flatten().collect(),
+        Some(Nesting::Named) => value.as_object_mut().into_iter().flat_map(|m| m.values_mut()).collect(),
+        Some(Nesting::MappingTargets) => value
+            .get_mut("mapping")
+            .and_then(Value::as_object_mut)
+            .into_iter()
+            .flat_map(|m| m.values_mut())
+            .filter(|v| v.is_object())
+            .collect(),
+        Some(Nesting::One) | None => Vec::new(),
     }
-    children
 }
 
 /// The direct sub-schemas of a schema object as [`subschemas_mut`] finds them, each with the keyword that
@@ -564,11 +594,33 @@ mod tests {
         let mut first = json!({"properties": {"on": {"type": "boolean", "title": "Active"}}});
         let mut second = json!({"properties": {"on": {"type": "boolean", "title": "Active", "description": "d"},
             "kind": {"title": "Service Provider Binding", "allOf": [{"title": "KindEnum", "enum": ["a"]}]}}});
+        let mut third = json!({"properties": {"pk": {"type": "integer", "title": "ID"},
+            "keys": {"type": "array", "title": "Any JWT signed by it", "items": {"type": "string", "format": "uuid"}}}});
         recovery.recover(&mut first);
         recovery.recover(&mut second);
+        recovery.recover(&mut third);
+        assert_eq!(first["properties"]["on"], json!({"type": "boolean", "title": "Active"}));
         assert_eq!(second["properties"]["on"]["title"], "Active");
         assert_eq!(second["properties"]["kind"]["allOf"][0], reference("KindEnum"));
-        assert!(recovery.finish().1.is_empty());
+        assert_eq!(third["properties"]["pk"]["title"], "ID");
+        assert_eq!(third["properties"]["keys"]["title"], "Any JWT signed by it");
+        let (types, notes) = recovery.finish();
+        assert!(notes.is_empty());
+        assert_eq!(types.iter_sorted().map(|(name, _)| name.as_str()).collect::<Vec<_>>(), ["KindEnum"]);
+    }
+
+    #[test]
+    fn titled_scalars_and_arrays_elsewhere_are_types() {
+        let mut recovery = Recovery::default();
+        let mut schema = json!({"properties": {
+            "config": {"oneOf": [{"type": "string", "title": "string1"}, {"type": "integer", "title": "string2"}]},
+            "pets": {"type": "array", "title": "Pets", "items": {"type": "string"}},
+            "labels": {"type": "object", "additionalProperties": {"type": "integer", "title": "ref"}}}});
+        recovery.recover(&mut schema);
+        let properties = &schema["properties"];
+        assert_eq!(properties["config"]["oneOf"][0], reference("string1"));
+        assert_eq!(properties["pets"], reference("Pets"));
+        assert_eq!(properties["labels"]["additionalProperties"], reference("ref"));
     }
 
     #[test]

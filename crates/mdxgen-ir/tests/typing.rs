@@ -4,8 +4,8 @@ use std::path::Path;
 
 use mdxgen_ir::from_openapi;
 use mdxgen_ir::typing::{
-    Field, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind, TypeModel, TypeRef, TypingOptions,
-    Union,
+    Construction, DefaultValue, Field, Init, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind,
+    TypeModel, TypeRef, TypingOptions, Union,
 };
 use serde_json::{Value, json};
 
@@ -253,4 +253,111 @@ fn request_types_with_constraints_are_validated_and_bodies_are_typed_per_operati
     );
     assert!(model.get_type(request).validated && !model.get_type(response).validated);
     assert!(model.needs().regex && model.needs().validation);
+}
+
+#[test]
+fn structs_are_built_by_default_or_new_with_setters_for_the_rest() {
+    let model = model(json!({
+        "Patched": {"type": "object", "properties": {"a": {"type": "string"}, "a_null": {"type": "string"},
+            "a_b": {"type": "string", "nullable": true}}},
+        "Small": {"type": "object", "required": ["x", "y", "on", "kind"], "properties": {
+            "x": {"type": "string"}, "y": {"type": "integer", "nullable": true},
+            "on": {"type": "boolean", "default": true},
+            "kind": {"$ref": "#/components/schemas/Kind", "default": "b"},
+            "z": {"type": "integer", "default": 3}}},
+        "Kind": {"type": "string", "enum": ["a", "b"]},
+        "Big": {"type": "object", "required": ["a", "b", "c", "d"], "properties": {
+            "a": {"type": "string"}, "b": {"type": "string"}, "c": {"type": "string"}, "d": {"type": "string"},
+            "n": {"type": "integer", "format": "int32", "default": 3000000000_u64}}},
+        "BigRequired": {"type": "string"}}));
+    let construction = |schema: &str| match &named(&model, schema).kind {
+        TypeKind::Struct(s) => s.construction.clone(),
+        other => panic!("{schema} is not a struct: {other:?}"),
+    };
+    assert_eq!(construction("Patched"), Construction::Default);
+    assert_eq!(construction("Small"), Construction::Positional);
+    assert_eq!(construction("Big"), Construction::Required("BigRequired2".into()), "the API's own name wins");
+    let setters = |schema: &str| -> Vec<(String, Option<String>, Option<String>)> {
+        let def = named(&model, schema);
+        fields(def).iter().map(|f| (f.wire.clone(), f.setter.clone(), f.null_setter.clone())).collect()
+    };
+    let some = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        setters("Patched"),
+        [
+            ("a".into(), some("with_a"), None),
+            ("a_null".into(), some("with_a_null"), None),
+            ("a_b".into(), some("with_a_b"), some("with_a_b_null"))
+        ]
+    );
+    let small = named(&model, "Small");
+    let inits: Vec<&Init> = fields(small).iter().map(|f| &f.init).collect();
+    let kind = model.named("Kind").expect("Kind");
+    assert_eq!(
+        inits,
+        [
+            &Init::Argument,
+            &Init::Argument,
+            &Init::Default(DefaultValue::Bool(true)),
+            &Init::Default(DefaultValue::Variant { ty: kind, variant: "B".into() }),
+            &Init::Empty,
+        ],
+        "a required field with a fitting default is no argument; an optional one is not filled in"
+    );
+    assert!(field(small, "z").docs.iter().any(|l| l.contains("Default: `3`")), "the default is documented");
+    let big = named(&model, "Big");
+    assert_eq!(field(big, "n").init, Init::Empty);
+    assert_eq!(field(big, "n").default, Some(json!(3000000000_u64)));
+}
+
+#[test]
+fn a_default_that_does_not_fit_the_type_leaves_the_field_an_argument() {
+    let model = model(json!({"S": {"type": "object", "required": ["n", "s"], "properties": {
+        "n": {"type": "integer", "format": "int32", "default": 3000000000_u64},
+        "s": {"type": "string", "format": "uuid", "default": "not a uuid"}}}}));
+    let s = named(&model, "S");
+    assert!(fields(s).iter().all(|f| f.init == Init::Argument && f.default.is_some()));
+}
+
+#[test]
+fn api_names_win_over_mdxgen_names_and_every_rename_is_reported() {
+    let object = json!({"type": "object", "properties": {"a": {"type": "string"}}});
+    let schemas = json!({"ValidationError": object, "Patch": object, "Binary": object, "DateTime": object,
+        "Result": object, "FooBar": object, "foo_bar": object});
+    let options = TypingOptions { date_time: mdxgen_ir::typing::DateTimeCrate::Time, ..TypingOptions::default() };
+    let (model, warnings) = model_with(schemas, json!({}), &options);
+    let names: Vec<(&str, &str)> = ["ValidationError", "Patch", "Binary", "DateTime", "Result", "FooBar", "foo_bar"]
+        .iter()
+        .map(|schema| (*schema, named(&model, schema).name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("ValidationError", "ValidationError"),
+            ("Patch", "Patch"),
+            ("Binary", "Binary"),
+            ("DateTime", "DateTime"),
+            ("Result", "ResultModel"),
+            ("FooBar", "FooBar"),
+            ("foo_bar", "FooBar2")
+        ]
+    );
+    assert!(warnings.iter().any(|w| w.starts_with("Result: named `ResultModel` in Rust")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.starts_with("foo_bar: named `FooBar2` in Rust")), "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+}
+
+#[test]
+fn default_is_derived_only_where_every_field_starts_as_its_types_default() {
+    let model = model(json!({
+        "Off": {"type": "object", "required": ["on", "tags"], "properties": {
+            "on": {"type": "boolean", "default": false}, "tags": {"type": "array", "items": {"type": "string"}, "default": []},
+            "n": {"type": "integer", "default": 5}}},
+        "On": {"type": "object", "required": ["on"], "properties": {"on": {"type": "boolean", "default": true}}}}));
+    let derives = |schema: &str| match &named(&model, schema).kind {
+        TypeKind::Struct(s) => (s.construction.clone(), s.derives_default()),
+        other => panic!("{schema} is not a struct: {other:?}"),
+    };
+    assert_eq!(derives("Off"), (Construction::Default, true), "false and [] are what derive(Default) gives");
+    assert_eq!(derives("On"), (Construction::Default, false), "`true` needs a Default impl that says it");
 }

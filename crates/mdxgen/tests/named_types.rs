@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use mdxgen::{ReadOptions, load};
+use mdxgen_ir::typing::names::type_spelling;
 use mdxgen_testkit::{corpora, corpus_root, read_spec};
 use serde_json::Value;
 
@@ -51,6 +52,36 @@ fn reachable_components_are_recovered_by_name() {
     );
     eprintln!("in no page (the plugin wrote no page for their operations, or deleted them): {lost_by_plugin:#?}");
     assert!(missing_total.is_empty(), "not recovered: {missing_total:#?}");
+}
+
+/// Every named type keeps its name in Rust (spelled as Rust spells type names), or a warning reports the
+/// rename: read from each corpus's source spec (every component) and from its pages (every recovered type).
+#[test]
+fn rust_names_are_the_api_names_or_the_rename_is_reported() {
+    let Some(root) = corpus_root() else { return };
+    let (mut kept, mut reported) = (0, Vec::new());
+    for corpus in corpora(&root) {
+        for input in [&corpus.spec, &corpus.pages] {
+            let (api, model, diagnostics) =
+                mdxgen::Builder::new().input(input).type_model().unwrap_or_else(|e| panic!("{}: {e}", corpus.name));
+            for (name, _) in api.types.iter_sorted() {
+                let rust = &model.get_type(model.named(name).expect("every named type has a Rust type")).name;
+                if *rust == type_spelling(name) {
+                    kept += 1;
+                    continue;
+                }
+                let report = format!("{name}: named `{rust}` in Rust");
+                assert!(
+                    diagnostics.iter().any(|d| d.message.starts_with(&report)),
+                    "{}: `{name}` became `{rust}` unreported",
+                    corpus.name
+                );
+                reported.push(format!("{}: {name} -> {rust}", corpus.name));
+            }
+        }
+    }
+    eprintln!("rust names: {kept} kept, {} renamed with a warning: {reported:#?}", reported.len());
+    assert!(kept > 0);
 }
 
 /// For every `title` in the operations exactly as the pages hold them, the keys of each titled copy.

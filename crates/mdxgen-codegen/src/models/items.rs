@@ -5,9 +5,9 @@ use mdxgen_ir::typing::{
     Union,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
-use super::validate;
+use super::{construct, validate};
 
 /// `name` as an identifier: `r#type` as a raw one. The IR hands out valid identifiers only; anything else
 /// (which would be a bug there) becomes a placeholder rather than a panic.
@@ -30,6 +30,42 @@ fn is_identifier(name: &str) -> bool {
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|line| Literal::string(line));
     quote! { #(#[doc = #lines])* }
+}
+
+/// An integer literal with its digits grouped by three (`2_147_483_647`), as clippy's `unreadable_literal`
+/// asks of long ones.
+pub fn int_literal(value: i128) -> TokenStream {
+    let digits = value.unsigned_abs().to_string();
+    let grouped = if digits.len() > 4 {
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push('_');
+            }
+            out.push(digit);
+        }
+        out
+    } else {
+        digits
+    };
+    let sign = if value < 0 { "-" } else { "" };
+    // The text is a sign and ASCII digits, which always parse; the plain literal is the fallback all the same.
+    format!("{sign}{grouped}").parse().unwrap_or_else(|_| Literal::i128_unsuffixed(value).into_token_stream())
+}
+
+/// `text` (a wire name) as a markdown code span on one line, its backticks held by a longer run around it.
+pub fn code_span(text: &str) -> String {
+    let text = text.replace(['\r', '\n'], " ");
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    // A space on each side keeps a backtick at either end from joining the fence; CommonMark strips it.
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Doc attributes for a sentence mdxgen writes around the docs' text, rendered as descriptions are.
+pub fn doc_sentence(text: &str) -> TokenStream {
+    doc_attrs(&mdxgen_ir::typing::docs::rustdoc_lines(text))
 }
 
 /// The Rust spelling of a type expression, inside the models module.
@@ -77,9 +113,9 @@ fn primitive_tokens(primitive: Primitive, date_time: DateTimeCrate) -> TokenStre
         (Primitive::Uuid, _) => quote!(uuid::Uuid),
         (Primitive::DateTime, DateTimeCrate::Chrono) => quote!(chrono::DateTime<chrono::Utc>),
         (Primitive::Date, DateTimeCrate::Chrono) => quote!(chrono::NaiveDate),
-        (Primitive::DateTime, DateTimeCrate::Time) => quote!(DateTime),
-        (Primitive::Date, DateTimeCrate::Time) => quote!(Date),
-        (Primitive::Bytes, _) => quote!(Binary),
+        (Primitive::DateTime, DateTimeCrate::Time) => quote!(support::DateTime),
+        (Primitive::Date, DateTimeCrate::Time) => quote!(support::Date),
+        (Primitive::Bytes, _) => quote!(support::Binary),
         (Primitive::Ipv4, _) => quote!(std::net::Ipv4Addr),
         (Primitive::Ipv6, _) => quote!(std::net::Ipv6Addr),
         (Primitive::Unit, _) => quote!(()),
@@ -126,12 +162,16 @@ fn struct_items(model: &TypeModel, name: &Ident, s: &Struct) -> TokenStream {
             pub #field: BTreeMap<String, #value>,
         }
     });
+    let default = s.derives_default().then(|| quote!(Default,));
+    let construction = construct::construction_items(model, name, s);
     quote! {
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, #default PartialEq, Serialize, Deserialize)]
         pub struct #name {
             #(#fields)*
             #additional
         }
+
+        #construction
     }
 }
 
@@ -149,9 +189,10 @@ fn field_tokens(model: &TypeModel, field: &Field) -> TokenStream {
         Presence::Optional => {
             (quote!(Option<#inner>), quote!(#[serde(default, skip_serializing_if = "Option::is_none")]))
         }
-        Presence::Tristate => {
-            (quote!(Patch<#inner>), quote!(#[serde(default, skip_serializing_if = "Patch::is_absent")]))
-        }
+        Presence::Tristate => (
+            quote!(support::Patch<#inner>),
+            quote!(#[serde(default, skip_serializing_if = "support::Patch::is_absent")]),
+        ),
     };
     quote! {
         #docs
@@ -164,84 +205,36 @@ fn field_tokens(model: &TypeModel, field: &Field) -> TokenStream {
 fn string_enum_items(name: &Ident, e: &StringEnum) -> TokenStream {
     let variants: Vec<Ident> = e.variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<Literal> = e.variants.iter().map(|v| Literal::string(&v.wire)).collect();
+    let variant_docs = e.variants.iter().map(|v| doc_sentence(&format!("{} on the wire.", code_span(&v.wire))));
+    let conversions = match &e.fallback {
+        Some(fallback) => fallback_enum_conversions(name, &ident(fallback), &variants, &wires),
+        None => strict_enum_conversions(name, &variants, &wires),
+    };
     let definition = match &e.fallback {
         Some(fallback) => {
             let fallback = ident(fallback);
             quote! {
+                /// Not `Copy`: the fallback holds the text it was sent.
                 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
                 pub enum #name {
-                    #(#variants,)*
-                    /// A value the docs do not list, kept as it was sent.
-                    #fallback(String),
+                    #(#variant_docs #variants,)*
+                    /// A value the docs do not list, kept as it was sent (never one they list: those read as
+                    /// their variant).
+                    #fallback(support::Unlisted),
                 }
             }
         }
         None => quote! {
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
             pub enum #name {
-                #(#variants,)*
+                #(#variant_docs #variants,)*
             }
-        },
-    };
-    let (as_str_fallback, from_str) = match &e.fallback {
-        Some(fallback) => {
-            let fallback = ident(fallback);
-            (
-                quote!(Self::#fallback(value) => value.as_str(),),
-                quote! {
-                    type Err = std::convert::Infallible;
-
-                    fn from_str(value: &str) -> Result<Self, Self::Err> {
-                        Ok(match value {
-                            #(#wires => Self::#variants,)*
-                            other => Self::#fallback(other.to_owned()),
-                        })
-                    }
-                },
-            )
-        }
-        None => (
-            TokenStream::new(),
-            quote! {
-                type Err = UnknownValue;
-
-                fn from_str(value: &str) -> Result<Self, Self::Err> {
-                    match value {
-                        #(#wires => Ok(Self::#variants),)*
-                        other => Err(UnknownValue(other.to_owned())),
-                    }
-                }
-            },
-        ),
-    };
-    let deserialize = match &e.fallback {
-        Some(fallback) => {
-            let fallback = ident(fallback);
-            quote! {
-                let value = String::deserialize(deserializer)?;
-                Ok(match value.as_str() {
-                    #(#wires => Self::#variants,)*
-                    _ => Self::#fallback(value),
-                })
-            }
-        }
-        None => quote! {
-            let value = String::deserialize(deserializer)?;
-            value.parse().map_err(serde::de::Error::custom)
         },
     };
     quote! {
         #definition
 
-        impl #name {
-            /// The value as it is sent.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    #as_str_fallback
-                }
-            }
-        }
+        #conversions
 
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -249,25 +242,114 @@ fn string_enum_items(name: &Ident, e: &StringEnum) -> TokenStream {
             }
         }
 
-        impl std::str::FromStr for #name {
-            #from_str
-        }
-
         impl Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
+    }
+}
+
+/// `as_str`, `From<&str>`, `FromStr` and `Deserialize` of an enum with a fallback: every way in turns a
+/// listed value into its variant, so the fallback never holds one.
+fn fallback_enum_conversions(name: &Ident, fallback: &Ident, variants: &[Ident], wires: &[Literal]) -> TokenStream {
+    quote! {
+        impl #name {
+            /// The value as it is sent.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::#fallback(value) => value.as_str(),
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#variants,)*
+                    other => Self::#fallback(support::Unlisted::new(other.to_owned())),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
 
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #deserialize
+                let value = String::deserialize(deserializer)?;
+                Ok(match value.as_str() {
+                    #(#wires => Self::#variants,)*
+                    _ => Self::#fallback(support::Unlisted::new(value)),
+                })
+            }
+        }
+    }
+}
+
+/// `as_str`, `FromStr` and `Deserialize` of an enum without a fallback: an unlisted value is an error.
+fn strict_enum_conversions(name: &Ident, variants: &[Ident], wires: &[Literal]) -> TokenStream {
+    quote! {
+        impl #name {
+            /// The value as it is sent.
+            #[must_use]
+            pub const fn as_str(&self) -> &'static str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = support::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    #(#wires => Ok(Self::#variants),)*
+                    other => Err(support::UnknownValue(other.to_owned())),
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                value.parse().map_err(serde::de::Error::custom)
             }
         }
     }
 }
 
 fn union_items(model: &TypeModel, name: &Ident, u: &Union) -> TokenStream {
+    let definition = union_definition(model, name, u);
+    let from = u.variants.iter().filter(|v| v.from).map(|v| {
+        let variant = ident(&v.name);
+        let (ty, value) = match &v.ty {
+            TypeRef::Boxed(inner) => (type_tokens(model, inner), quote!(Box::new(value))),
+            ty => (type_tokens(model, ty), quote!(value)),
+        };
+        quote! {
+            impl From<#ty> for #name {
+                fn from(value: #ty) -> Self {
+                    Self::#variant(#value)
+                }
+            }
+        }
+    });
+    quote! {
+        #definition
+        #(#from)*
+    }
+}
+
+fn union_definition(model: &TypeModel, name: &Ident, u: &Union) -> TokenStream {
     match &u.tagging {
         Tagging::Untagged => {
             let variants = u.variants.iter().map(|v| {
@@ -288,17 +370,20 @@ fn union_items(model: &TypeModel, name: &Ident, u: &Union) -> TokenStream {
 }
 
 /// A union told apart by a tag property that its members also declare: serde's `#[serde(tag)]` would take the
-/// tag away from them, so the impls read the tag and hand each member the whole object, and write the tag
-/// when the member left it out.
+/// tag away from them, so the impls read the tag and hand each member the whole object. On the way out the
+/// variant decides the tag: the member's own is kept when it is one of the variant's values, else replaced
+/// (a `Cat` whose tag says `dog` is still written as a cat).
 fn tagged_union_items(model: &TypeModel, name: &Ident, u: &Union, property: &str) -> TokenStream {
     let property_literal = Literal::string(property);
     let variants: Vec<Ident> = u.variants.iter().map(|v| ident(&v.name)).collect();
     let types = u.variants.iter().map(|v| type_tokens(model, &v.ty));
-    let tags: Vec<Literal> =
-        u.variants.iter().map(|v| Literal::string(v.tags.first().map_or("", String::as_str))).collect();
     let tag_patterns = u.variants.iter().map(|v| {
         let tags = v.tags.iter().map(|t| Literal::string(t));
         quote!(#(#tags)|*)
+    });
+    let tag_lists = u.variants.iter().map(|v| {
+        let tags = v.tags.iter().map(|t| Literal::string(t));
+        quote!(&[#(#tags),*])
     });
     let constructors = u.variants.iter().zip(&variants).map(|(v, variant)| match &v.ty {
         TypeRef::Boxed(_) => quote!(|value| Self::#variant(Box::new(value))),
@@ -329,13 +414,17 @@ fn tagged_union_items(model: &TypeModel, name: &Ident, u: &Union, property: &str
 
         impl Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let (tag, value) = match self {
-                    #(Self::#variants(inner) => (#tags, serde_json::to_value(inner)),)*
+                let (tags, value): (&[&str], _) = match self {
+                    #(Self::#variants(inner) => (#tag_lists, serde_json::to_value(inner)),)*
                     #fallback_serialize
                 };
                 let mut value = value.map_err(serde::ser::Error::custom)?;
                 if let serde_json::Value::Object(object) = &mut value {
-                    object.entry(#property_literal).or_insert_with(|| serde_json::Value::from(tag));
+                    let own = object.get(#property_literal).and_then(serde_json::Value::as_str);
+                    let kept = own.is_some_and(|own| tags.contains(&own));
+                    if let (false, Some(tag)) = (kept, tags.first()) {
+                        object.insert(#property_literal.to_owned(), serde_json::Value::from(*tag));
+                    }
                 }
                 value.serialize(serializer)
             }
@@ -351,5 +440,28 @@ fn tagged_union_items(model: &TypeModel, name: &Ident, u: &Union, property: &str
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_integer_literals_are_grouped_by_three() {
+        let spelled = |value: i128| int_literal(value).to_string().replace(' ', "");
+        assert_eq!(spelled(2_147_483_647), "2_147_483_647");
+        assert_eq!(spelled(-2_147_483_648), "-2_147_483_648");
+        assert_eq!(spelled(86_400), "86_400");
+        assert_eq!(spelled(1000), "1000");
+        assert_eq!(spelled(0), "0");
+    }
+
+    #[test]
+    fn code_spans_hold_the_backticks_of_their_text() {
+        assert_eq!(code_span("name"), "`name`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("two\nlines"), "`two lines`");
     }
 }

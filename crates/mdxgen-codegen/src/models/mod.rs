@@ -5,6 +5,7 @@
 //! and refer to each other as `super::`, so the same tree also works `include!`d from `OUT_DIR` (see
 //! [`include_file`]). Later backends (client, server) add their modules beside `models`.
 
+mod construct;
 mod items;
 mod scaffold;
 mod support;
@@ -111,9 +112,11 @@ fn models_tokens(model: &TypeModel) -> TokenStream {
             use serde::{Deserialize, Serialize};
         ));
     }
-    let imports: Vec<syn::Ident> = parts.imports().iter().filter_map(|i| syn::parse_str(i).ok()).collect();
-    if !imports.is_empty() {
-        out.extend(quote!(use super::support::{#(#imports),*};));
+    // mdxgen's own types are named by path (`support::Patch`), so that no API type's name gives way to them.
+    if parts != SupportParts::default() {
+        out.extend(quote!(
+            use super::support;
+        ));
     }
     for def in model.iter_types() {
         out.extend(items::type_items(model, def));
@@ -149,6 +152,7 @@ fn support_parts(model: &TypeModel) -> SupportParts {
         patch: needs.patch,
         validation: needs.validation,
         unknown_value: model.iter_types().any(|t| matches!(&t.kind, TypeKind::StringEnum(e) if e.fallback.is_none())),
+        unlisted: model.iter_types().any(|t| matches!(&t.kind, TypeKind::StringEnum(e) if e.fallback.is_some())),
         binary: needs.bytes,
         time_date: time && uses_primitive(model, Primitive::Date),
         time_date_time: time && uses_primitive(model, Primitive::DateTime),

@@ -11,36 +11,12 @@ pub struct SupportParts {
     pub patch: bool,
     pub validation: bool,
     pub unknown_value: bool,
+    /// The text a string enum's fallback holds.
+    pub unlisted: bool,
     pub binary: bool,
     /// The `time` crate's wrappers, each when used.
     pub time_date: bool,
     pub time_date_time: bool,
-}
-
-impl SupportParts {
-    /// The names the models module imports from `support`.
-    pub fn imports(&self) -> Vec<&'static str> {
-        let mut names = Vec::new();
-        if self.binary {
-            names.push("Binary");
-        }
-        if self.time_date {
-            names.push("Date");
-        }
-        if self.time_date_time {
-            names.push("DateTime");
-        }
-        if self.patch {
-            names.push("Patch");
-        }
-        if self.unknown_value {
-            names.push("UnknownValue");
-        }
-        if self.validation {
-            names.extend(["ValidationError", "ValidationErrors", "join_path"]);
-        }
-        names
-    }
 }
 
 pub fn support_items(parts: SupportParts) -> TokenStream {
@@ -53,6 +29,9 @@ pub fn support_items(parts: SupportParts) -> TokenStream {
     }
     if parts.unknown_value {
         items.extend(unknown_value());
+    }
+    if parts.unlisted {
+        items.extend(unlisted());
     }
     if parts.binary {
         items.extend(binary());
@@ -68,32 +47,58 @@ pub fn support_items(parts: SupportParts) -> TokenStream {
 
 fn patch() -> TokenStream {
     quote! {
-        /// A field that a request may leave out, set to null, or set to a value: the three things a PATCH
-        /// body can say about an optional, nullable field. `Option<Option<T>>` says the same less clearly.
+        /// An optional field whose schema allows null: absent, null, or a value, each kept apart
+        /// (`Option<Option<T>>` says the same less clearly).
         ///
-        /// A field of this type is skipped when [`Patch::Absent`], written as `null` when [`Patch::Null`].
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+        /// - In a request body (PATCH, and POST or PUT too): [`Patch::Absent`] leaves the field out, so the
+        ///   server keeps or defaults it; [`Patch::Null`] sends `null`, which in a PATCH clears it;
+        ///   [`Patch::Value`] sends the value.
+        /// - In a response: what the server sent, whether it left the field out or sent `null`.
+        ///
+        /// A value converts with `From` (`Patch::from(3)`); an `Option` does not, since `None` could mean
+        /// either: say which with [`Patch::from_option_or_null`] or [`Patch::from_option_or_absent`].
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Patch<T> {
-            /// Leave the field as it is: it is not sent.
+            /// Not sent: the field is left out.
             #[default]
             Absent,
-            /// Set the field to null.
+            /// Sent as `null`.
             Null,
-            /// Set the field to this value.
+            /// Sent as this value.
             Value(T),
         }
 
         impl<T> Patch<T> {
-            pub fn is_absent(&self) -> bool {
+            /// `None` is [`Patch::Null`]: the field is sent, as `null`.
+            #[must_use]
+            pub fn from_option_or_null(value: Option<T>) -> Self {
+                value.map_or(Self::Null, Self::Value)
+            }
+
+            /// `None` is [`Patch::Absent`]: the field is left out.
+            #[must_use]
+            pub fn from_option_or_absent(value: Option<T>) -> Self {
+                value.map_or(Self::Absent, Self::Value)
+            }
+
+            #[must_use]
+            pub const fn is_absent(&self) -> bool {
                 matches!(self, Self::Absent)
             }
 
-            pub fn is_null(&self) -> bool {
+            #[must_use]
+            pub const fn is_null(&self) -> bool {
                 matches!(self, Self::Null)
             }
 
+            #[must_use]
+            pub const fn is_value(&self) -> bool {
+                matches!(self, Self::Value(_))
+            }
+
             /// The value, when there is one.
-            pub fn as_value(&self) -> Option<&T> {
+            #[must_use]
+            pub const fn value(&self) -> Option<&T> {
                 match self {
                     Self::Value(value) => Some(value),
                     Self::Absent | Self::Null => None,
@@ -101,21 +106,55 @@ fn patch() -> TokenStream {
             }
 
             /// The value, when there is one.
+            #[must_use]
             pub fn into_value(self) -> Option<T> {
                 match self {
                     Self::Value(value) => Some(value),
                     Self::Absent | Self::Null => None,
                 }
             }
+
+            /// A `Patch` of a reference to the value.
+            #[must_use]
+            pub const fn as_ref(&self) -> Patch<&T> {
+                match self {
+                    Self::Absent => Patch::Absent,
+                    Self::Null => Patch::Null,
+                    Self::Value(value) => Patch::Value(value),
+                }
+            }
+
+            /// A `Patch` of a mutable reference to the value.
+            pub fn as_mut(&mut self) -> Patch<&mut T> {
+                match self {
+                    Self::Absent => Patch::Absent,
+                    Self::Null => Patch::Null,
+                    Self::Value(value) => Patch::Value(value),
+                }
+            }
+
+            /// The value changed by `f`; absent and null stay what they are.
+            #[must_use]
+            pub fn map<U, F: FnOnce(T) -> U>(self, f: F) -> Patch<U> {
+                match self {
+                    Self::Absent => Patch::Absent,
+                    Self::Null => Patch::Null,
+                    Self::Value(value) => Patch::Value(f(value)),
+                }
+            }
         }
 
-        impl<T> From<Option<T>> for Patch<T> {
-            /// `None` sets null; to leave a field out, use [`Patch::Absent`].
-            fn from(value: Option<T>) -> Self {
-                match value {
-                    Some(value) => Self::Value(value),
-                    None => Self::Null,
-                }
+        impl<T: std::ops::Deref> Patch<T> {
+            /// A `Patch` of what the value derefs to (`&str` for a `String`).
+            #[must_use]
+            pub fn as_deref(&self) -> Patch<&T::Target> {
+                self.as_ref().map(|value| &**value)
+            }
+        }
+
+        impl<T> From<T> for Patch<T> {
+            fn from(value: T) -> Self {
+                Self::Value(value)
             }
         }
 
@@ -131,7 +170,7 @@ fn patch() -> TokenStream {
         impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Patch<T> {
             /// A present field is null or a value; an absent one is [`Patch::Absent`] through `#[serde(default)]`.
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Self::from_option_or_null)
             }
         }
     }
@@ -148,6 +187,7 @@ fn validation() -> TokenStream {
         }
 
         impl ValidationError {
+            #[must_use]
             pub fn new(path: &str, message: &str) -> Self {
                 Self { path: path.to_owned(), message: message.to_owned() }
             }
@@ -184,8 +224,42 @@ fn validation() -> TokenStream {
         impl std::error::Error for ValidationErrors {}
 
         /// `path` and `key` joined with a `.`.
+        #[must_use]
         pub fn join_path(path: &str, key: &str) -> String {
             if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+        }
+    }
+}
+
+fn unlisted() -> TokenStream {
+    quote! {
+        /// A string that none of an enum's listed values is: what its `Unknown` variant holds. Only the enum's
+        /// own conversions (`From<&str>`, `FromStr`, deserializing) make one, and they turn a listed value
+        /// into its variant, so `Unknown` never holds a value the enum has a variant for.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct Unlisted(String);
+
+        impl Unlisted {
+            /// Only for the enums' conversions, which check that the value is unlisted.
+            pub(crate) fn new(value: String) -> Self {
+                Self(value)
+            }
+
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            #[must_use]
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl std::fmt::Display for Unlisted {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
 //! `validate()` for the types a request body reaches: the checks the IR kept ([`Constraints`]), written
 //! against the value's Rust type, and calls into nested validated types.
 
-use mdxgen_ir::typing::{Bound, Constraints, Presence, TypeDef, TypeKind, TypeModel, TypeRef};
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use std::collections::BTreeSet;
 
-use super::items::ident;
+use mdxgen_ir::typing::{Bound, Constraints, Presence, TypeDef, TypeKind, TypeModel, TypeRef};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+
+use super::items::{ident, int_literal};
 
 pub fn validate_impl(model: &TypeModel, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
@@ -66,20 +68,51 @@ pub fn validate_impl(model: &TypeModel, def: &TypeDef) -> TokenStream {
         }
         TypeKind::StringEnum(_) | TypeKind::Alias(_) => TokenStream::new(),
     };
+    let imports = support_imports(&body);
     quote! {
         impl #name {
             /// Checks the constraints the docs state (lengths, patterns, ranges, sizes), here and in nested
-            /// values, and lists every one broken.
-            pub fn validate(&self) -> Result<(), ValidationErrors> {
+            /// values.
+            ///
+            /// # Errors
+            ///
+            /// Every constraint broken, with where.
+            pub fn validate(&self) -> Result<(), support::ValidationErrors> {
                 let mut errors = Vec::new();
                 self.validate_into("", &mut errors);
-                if errors.is_empty() { Ok(()) } else { Err(ValidationErrors(errors)) }
+                if errors.is_empty() { Ok(()) } else { Err(support::ValidationErrors(errors)) }
             }
 
             /// [`Self::validate`] for a value found at `path`, adding what is broken to `errors`.
-            pub fn validate_into(&self, path: &str, errors: &mut Vec<ValidationError>) {
+            pub fn validate_into(&self, path: &str, errors: &mut Vec<support::ValidationError>) {
+                #imports
                 #body
             }
+        }
+    }
+}
+
+/// The support items `body` uses, imported in the function only: there no API type is named, and the API
+/// may have a `ValidationError` of its own.
+fn support_imports(body: &TokenStream) -> TokenStream {
+    let mut used = BTreeSet::new();
+    idents_in(body.clone(), &mut used);
+    let names: Vec<Ident> = ["Patch", "ValidationError", "join_path"]
+        .iter()
+        .filter(|name| used.contains(**name))
+        .map(|name| Ident::new(name, Span::call_site()))
+        .collect();
+    if names.is_empty() { TokenStream::new() } else { quote!(use super::support::{#(#names),*};) }
+}
+
+fn idents_in(tokens: TokenStream, found: &mut BTreeSet<String>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => {
+                found.insert(ident.to_string());
+            }
+            TokenTree::Group(group) => idents_in(group.stream(), found),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
         }
     }
 }
@@ -203,8 +236,10 @@ fn scalar_checks(constraints: &Constraints) -> TokenStream {
 
 fn bound_check(bound: Bound, lower: bool) -> TokenStream {
     let (literal, exclusive, shown) = match bound {
-        Bound::Int(value) => (Literal::i128_unsuffixed(value), false, value.to_string()),
-        Bound::Float { value, exclusive } => (Literal::f64_unsuffixed(value), exclusive, value.to_string()),
+        Bound::Int(value) => (int_literal(value), false, value.to_string()),
+        Bound::Float { value, exclusive } => {
+            (Literal::f64_unsuffixed(value).into_token_stream(), exclusive, value.to_string())
+        }
     };
     let (comparison, message) = match (lower, exclusive) {
         (true, false) => (quote!(*value < #literal), format!("is less than {shown}")),

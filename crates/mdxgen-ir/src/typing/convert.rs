@@ -11,9 +11,9 @@ use serde_json::{Map, Value};
 
 use super::names::{self, FALLBACK_VARIANT, Namer};
 use super::{
-    AdditionalProperties, BodyType, Constraints, EnumVariant, Field, Needs, OperationTypes, Origin, Presence,
-    Primitive, StringEnum, Struct, Tagging, TypeDef, TypeId, TypeKind, TypeModel, TypeRef, TypingOptions, Union,
-    UnionVariant, constraints, cycles, docs,
+    AdditionalProperties, BodyType, Constraints, Construction, EnumVariant, Field, Init, Needs, OperationTypes, Origin,
+    Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeId, TypeKind, TypeModel, TypeRef, TypingOptions,
+    Union, UnionVariant, constraints, construct, cycles, docs,
 };
 use crate::Api;
 use crate::types::{REF_PREFIX, referenced_name};
@@ -104,10 +104,6 @@ impl<'a> Builder<'a> {
     fn new(api: &'a Api, options: &'a TypingOptions) -> Self {
         let mut type_names = Namer::new();
         type_names.reserve(names::RESERVED_TYPE_NAMES.iter().copied());
-        if options.date_time == super::DateTimeCrate::Time {
-            // The support module's wrappers for the `time` crate, imported under these names.
-            type_names.reserve(["Date", "DateTime"]);
-        }
         Self {
             api,
             options,
@@ -127,6 +123,15 @@ impl<'a> Builder<'a> {
     fn declare_named_types(&mut self) {
         for (name, schema) in self.api.types.iter_sorted() {
             let rust_name = self.type_names.claim(&names::type_name(name), "");
+            let spelling = names::type_spelling(name);
+            if rust_name != spelling {
+                let why = if names::RESERVED_TYPE_NAMES.contains(&spelling.as_str()) {
+                    "a name the generated code uses from Rust's prelude or its imports"
+                } else {
+                    "the Rust name of another schema too"
+                };
+                self.warn(name, format!("named `{rust_name}` in Rust: `{spelling}` is {why}"));
+            }
             let id = self.push(rust_name, Origin::Schema(name.clone()));
             self.named.insert(name.clone(), id);
             if is_nullable_here(schema) {
@@ -314,13 +319,43 @@ impl<'a> Builder<'a> {
                 (false, true) => Presence::Tristate,
             };
             let constraints = self.constraints(schema, &typed.ty, &place);
-            let docs = schema_docs(schema);
+            let default = self.default_of(schema).cloned();
+            let mut docs = schema_docs(schema);
+            if let Some(default) = &default {
+                if !docs.is_empty() {
+                    docs.push(String::new());
+                }
+                docs.extend(default_doc(default));
+            }
             let (read_only, write_only) = (self.flag(schema, "readOnly"), self.flag(schema, "writeOnly"));
             let name = names::field_ident(&base);
-            fields.push(Field { name, wire, ty: typed.ty, presence, docs, constraints, read_only, write_only });
+            fields.push(Field {
+                name,
+                wire,
+                ty: typed.ty,
+                presence,
+                docs,
+                constraints,
+                read_only,
+                write_only,
+                default,
+                // Decided once every type is known: see `construct`.
+                init: Init::Empty,
+                setter: None,
+                null_setter: None,
+            });
         }
         let additional = parts.additional.and_then(|schema| self.additional(schema, name, &mut field_names, depth));
-        TypeKind::Struct(Struct { fields, additional })
+        TypeKind::Struct(Struct { fields, additional, construction: Construction::Default })
+    }
+
+    /// The `default` of a property schema, or of the schema its reference or bare `allOf: [X]` names.
+    fn default_of(&self, schema: &'a Value) -> Option<&'a Value> {
+        let named = |s: &'a Value| referenced_name(s).and_then(|n| self.api.types.get(n));
+        schema
+            .get("default")
+            .or_else(|| self.constraint_source(schema).get("default"))
+            .or_else(|| named(schema).and_then(|target| target.get("default")))
     }
 
     /// A boolean keyword of a property schema, or of the schema its bare `allOf: [X]` wrapper names.
@@ -404,7 +439,7 @@ impl<'a> Builder<'a> {
             let typed = self.type_at(member, &format!("{name} variant {}", i + 1), depth + 1);
             let label = self.variant_label(&typed.ty, i);
             let tags = property.map(|p| self.tags_of(member, discriminator, p)).unwrap_or_default();
-            variants.push(UnionVariant { name: variant_names.claim(&label, ""), ty: typed.ty, tags });
+            variants.push(UnionVariant { name: variant_names.claim(&label, ""), ty: typed.ty, tags, from: false });
         }
         let tagging = match property {
             Some(property) if all_objects && variants.iter().all(|v| !v.tags.is_empty()) => {
@@ -486,7 +521,7 @@ impl<'a> Builder<'a> {
                 None => TypeRef::Any,
             };
             let label = self.variant_label(&ty, i);
-            variants.push(UnionVariant { name: variant_names.claim(&label, ""), ty, tags: Vec::new() });
+            variants.push(UnionVariant { name: variant_names.claim(&label, ""), ty, tags: Vec::new(), from: false });
         }
         variants.sort_by_key(untagged_rank);
         TypeKind::Union(Union { tagging: Tagging::Untagged, variants, fallback: None })
@@ -677,6 +712,7 @@ impl<'a> Builder<'a> {
         let needs = needs(&self.types);
         let mut order: Vec<TypeId> = self.types.iter().map(|t| t.id).collect();
         order.sort_by(|a, b| self.types[a.0].name.cmp(&self.types[b.0].name));
+        construct::plan(&mut self.types, &order, &mut self.type_names);
         let model =
             TypeModel { types: self.types, order, named: self.named, operations, needs, options: self.options.clone() };
         (model, self.warnings)
@@ -817,6 +853,16 @@ fn schema_docs(schema: &Value) -> Vec<String> {
         lines.push(" Deprecated.".to_owned());
     }
     lines
+}
+
+/// The doc lines saying a field's default: in a code span long enough to hold the JSON's backticks, and
+/// through the docs' own rendering (which escapes what rustdoc must not see).
+fn default_doc(default: &Value) -> Vec<String> {
+    let json = default.to_string();
+    let longest_run = json.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if json.starts_with('`') || json.ends_with('`') { " " } else { "" };
+    docs::rustdoc_lines(&format!("Default: {fence}{pad}{json}{pad}{fence}."))
 }
 
 /// Which types a value of one of `bodies` can hold, by index.

@@ -13,6 +13,7 @@
 //! bodies of each operation.
 
 mod constraints;
+mod construct;
 mod convert;
 mod cycles;
 pub mod docs;
@@ -23,6 +24,7 @@ use std::collections::BTreeMap;
 use mdxgen_diag::Diagnostic;
 
 pub use constraints::{Bound, Constraints};
+pub use construct::MAX_POSITIONAL_ARGUMENTS;
 
 use crate::Api;
 
@@ -141,6 +143,51 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// Properties beyond the declared ones (`additionalProperties`), kept in a flattened map.
     pub additional: Option<AdditionalProperties>,
+    /// How a user builds a value: `Default` or `new`, then the fields' setters.
+    pub construction: Construction,
+}
+
+/// How a struct's value is built. The fields whose [`Field::init`] is [`Init::Argument`] are the arguments;
+/// every other field has a setter ([`Field::setter`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Construction {
+    /// No field needs a value from the user (every PATCH body): `Default`.
+    Default,
+    /// `new(a, b)`: at most [`MAX_POSITIONAL_ARGUMENTS`] arguments, in the fields' order.
+    Positional,
+    /// `new(required)`: more arguments than that come as one struct with this name, holding those fields
+    /// under their own names, so that a call names what it passes.
+    Required(String),
+}
+
+/// What a constructor (or `Default`) sets a field to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Init {
+    /// An argument of `new`: a required field whose schema states no default that fits its type.
+    Argument,
+    /// Nothing: `None`, or `Patch::Absent`. A default an optional field's schema states is not applied:
+    /// an absent field already means it, and sending it would overwrite the server's value (in PATCH).
+    Empty,
+    /// The default the schema states, for a required field.
+    Default(DefaultValue),
+}
+
+/// A schema's `default` as a value of the field's Rust type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultValue {
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    String(String),
+    /// A variant of a string enum.
+    Variant {
+        ty: TypeId,
+        variant: String,
+    },
+    /// `[]`.
+    EmptyVec,
+    /// `null` for a nullable field.
+    Null,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +213,14 @@ pub struct Field {
     pub read_only: bool,
     /// Sent only in requests (`writeOnly`).
     pub write_only: bool,
+    /// The `default` the schema states, as written (the field's docs say it).
+    pub default: Option<serde_json::Value>,
+    /// What a constructor sets the field to.
+    pub init: Init,
+    /// The method setting the field when it is no constructor argument (`with_name`).
+    pub setter: Option<String>,
+    /// For a [`Presence::Tristate`] field, the method setting it to null (`with_name_null`).
+    pub null_setter: Option<String>,
 }
 
 /// How a field's absence and null are represented.
@@ -217,6 +272,9 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// For a tagged union, the tag values that select this variant; the first is the one written.
     pub tags: Vec<String>,
+    /// Whether the union gets `From<T>` for this variant's type `T` (unboxed): no other variant holds the
+    /// same Rust type, and it is not the union itself.
+    pub from: bool,
 }
 
 /// The Rust types of one operation's bodies.

@@ -20,8 +20,10 @@ pub const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
 
-/// Type names the generated models module uses itself (prelude, derives, imports, support types): a schema
-/// with one of these names would shadow them, so it gets the suffix `Model`.
+/// Type names the generated models module spells unqualified (the prelude's and its imports): a schema with
+/// one of these names would shadow them, so it gets the suffix `Model`, and the rename is reported. mdxgen's
+/// own types (`Patch`, `ValidationError`, ...) are not among them: the models refer to them by path
+/// (`support::Patch`), so the API's names win.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Self",
     "Option",
@@ -68,27 +70,29 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Deserializer",
     "Serializer",
     "BTreeMap",
-    "Patch",
-    "Binary",
-    "UnknownValue",
-    "ValidationError",
-    "ValidationErrors",
 ];
 
 /// The name of the variant holding unlisted values.
 pub const FALLBACK_VARIANT: &str = "Unknown";
 
-/// `user_obj` -> `UserObj`; the name of a type.
+/// `user_obj` -> `UserObj`; the name of a type, `Model` added where the generated code needs the name.
 pub fn type_name(raw: &str) -> String {
+    let name = type_spelling(raw);
+    if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+        return format!("{name}Model");
+    }
+    name
+}
+
+/// The Rust spelling of a type's name (`user_obj` -> `UserObj`, `3d` -> `T3d`): what it is called unless
+/// it must be renamed.
+pub fn type_spelling(raw: &str) -> String {
     let name = ascii_words(raw).to_upper_camel_case();
     if name.is_empty() {
         return "Unnamed".to_owned();
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         return format!("T{name}");
-    }
-    if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
-        return format!("{name}Model");
     }
     name
 }
@@ -170,9 +174,59 @@ impl Namer {
     }
 }
 
+/// Acronyms that end a run of capitals in API names (`LDAPAPIAccessMode`): split off, they make a word of
+/// their own (`LdapApiAccessMode`), where heck would make one word of the run (`LdapapiAccessMode`).
+const TRAILING_ACRONYMS: &[&str] =
+    &["API", "DN", "HTTP", "ID", "IP", "JSON", "JWT", "SSO", "UI", "URI", "URL", "UUID", "XML"];
+
 /// The name with non-ASCII letters spelled as `u{hex}` words and meaningful symbols as words; other
-/// characters separate words.
+/// characters separate words, and so do acronyms (see [`acronym_words`]).
 fn ascii_words(raw: &str) -> String {
+    acronym_words(&symbol_words(raw))
+}
+
+/// Words of runs of capitals that heck would split wrongly: a plural acronym is one word (`SetupURLs` ->
+/// `Setup Urls`, where heck makes `SetupUrLs`), and a known acronym ending a longer run is a word of its own
+/// inside a camel-case word (`LDAPAPIAccess` -> `LDAP API Access`).
+fn acronym_words(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_uppercase() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = i + chars[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let run: String = chars[i..end].iter().collect();
+        let next = chars.get(end).copied();
+        if run.len() >= 2 && next == Some('s') && !chars.get(end + 1).is_some_and(char::is_ascii_lowercase) {
+            out.push(' ');
+            out.push_str(&run[..1]);
+            out.push_str(&run[1..].to_ascii_lowercase());
+            out.push('s');
+            i = end + 1;
+            continue;
+        }
+        // Only a run inside a camel-case word is split: before a lowercase letter, the run's last capital
+        // begins the next word (`APIAccess`). An all-caps word (`INVALID`) ends in `ID` without meaning it.
+        let camel = next.is_some_and(|c| c.is_ascii_lowercase());
+        let acronym_len = if camel { run.len() - 1 } else { run.len() };
+        let acronym = &run[..acronym_len];
+        match TRAILING_ACRONYMS.iter().find(|a| camel && acronym.len() >= a.len() + 2 && acronym.ends_with(**a)) {
+            Some(trailing) => {
+                let split = acronym.len() - trailing.len();
+                out.push_str(&format!(" {} {} {}", &run[..split], trailing, &run[acronym_len..]));
+            }
+            None => out.push_str(&run),
+        }
+        i = end;
+    }
+    out
+}
+
+fn symbol_words(raw: &str) -> String {
     let chars: Vec<char> = raw.chars().collect();
     let mut out = String::with_capacity(raw.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -242,6 +296,15 @@ mod tests {
         assert_eq!(type_name("Result"), "ResultModel");
         assert_eq!(type_name("3d"), "T3d");
         assert_eq!(type_name("名前"), "U540dU524d");
+        assert_eq!(type_name("OAuth2ProviderSetupURLs"), "OAuth2ProviderSetupUrls");
+        assert_eq!(type_name("LDAPAPIAccessMode"), "LdapApiAccessMode");
+        assert_eq!(type_name("ERROR_SPEC_INVALID"), "ErrorSpecInvalid");
+        assert_eq!(type_name("getAPIs"), "GetApis");
+        assert_eq!(type_name("APIAccess"), "ApiAccess");
+        assert_eq!(type_name("HTTPSettings"), "HttpSettings");
+        assert_eq!(type_name("CPUsage"), "CpUsage");
+        assert_eq!(field_base("redirectURIs"), "redirect_uris");
+        assert_eq!(field_base("userIDs2"), "user_ids2");
         for name in ["r#type", "self_", "_1st", "na_u00ef_ve", "Plus1", "T3d"] {
             assert!(name.starts_with("r#") || is_plain_identifier(name), "{name}");
         }
