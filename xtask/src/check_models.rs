@@ -4,8 +4,9 @@
 //! `cargo doc --no-deps` with `RUSTDOCFLAGS=-D warnings` (the docs' text makes no broken link, bare URL or
 //! HTML tag), and
 //! `cargo test --workspace` (the docs' own examples round trip through the generated types, and the doc
-//! tests of the hostile fixture run). Corpora whose models are identical (one API across plugin versions)
-//! share one crate.
+//! tests of the hostile fixture run; values made from each corpus's source spec by hypothesis-jsonschema
+//! round trip and negatives are rejected, see `values.rs`). Corpora whose models are identical (one API
+//! across plugin versions) share one crate.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,10 +20,16 @@ use mdxgen_ir::typing::TypeRef;
 use mdxgen_testkit::{corpora, corpus_root, workspace_root};
 use serde_json::{Value, json};
 
+mod values;
+
+use self::values::SpecValues;
+
 /// An input whose models are checked: a fixture or a corpus.
 struct Case {
     name: String,
     input: PathBuf,
+    /// The source spec of a corpus, which the generated values come from.
+    spec: Option<PathBuf>,
 }
 
 /// A generated crate and the cases that share it.
@@ -38,7 +45,13 @@ struct Crate {
 pub fn check_models(arguments: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let root = workspace_root().join("target/check-models");
-    let crates = generate(&cases()?)?;
+    std::fs::create_dir_all(&root).map_err(|e| e.to_string())?;
+    let cases = cases()?;
+    let mut specs: Vec<PathBuf> = cases.iter().filter_map(|c| c.spec.clone()).collect();
+    specs.sort();
+    specs.dedup();
+    let values = SpecValues::make(&specs, &root)?;
+    let crates = generate(&cases, &values)?;
     let generated_in = started.elapsed();
     write_workspace(&root, &crates)?;
     println!(
@@ -60,7 +73,9 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
     let output = cargo_output(&root, &["test", "--workspace", "--quiet", "--", "--nocapture"])?;
     println!("check-models: tests (examples, doc tests) in {:.1}s", tests.elapsed().as_secs_f64());
     let cases: Vec<String> = crates.iter().flat_map(|c| c.cases.iter().cloned()).collect();
-    report_examples(&output, &cases)?;
+    let examples = report_examples(&output, &cases);
+    let values = values::report(&output, &cases, &root, arguments.iter().any(|a| a == "--bless"));
+    examples.and(values)?;
     println!("check-models: done in {:.1}s", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -72,20 +87,20 @@ fn case_count(crates: &[Crate]) -> usize {
 fn cases() -> Result<Vec<Case>, String> {
     let fixtures = workspace_root().join("fixtures");
     let mut cases = vec![
-        Case { name: "fixtures/authentik".into(), input: fixtures.join("authentik") },
-        Case { name: "fixtures/petstore-v5".into(), input: fixtures.join("petstore-v5") },
-        Case { name: "fixtures/hostile-names".into(), input: crate::hostile_names_input() },
-        Case { name: "fixtures/hostile-pages/v4.0.1".into(), input: fixtures.join("hostile-pages/v4.0.1") },
-        Case { name: "fixtures/hostile-pages/v5.2.0".into(), input: fixtures.join("hostile-pages/v5.2.0") },
+        Case { name: "fixtures/authentik".into(), input: fixtures.join("authentik"), spec: None },
+        Case { name: "fixtures/petstore-v5".into(), input: fixtures.join("petstore-v5"), spec: None },
+        Case { name: "fixtures/hostile-names".into(), input: crate::hostile_names_input(), spec: None },
+        Case { name: "fixtures/hostile-pages/v4.0.1".into(), input: fixtures.join("hostile-pages/v4.0.1"), spec: None },
+        Case { name: "fixtures/hostile-pages/v5.2.0".into(), input: fixtures.join("hostile-pages/v5.2.0"), spec: None },
     ];
     if let Some(root) = corpus_root() {
-        cases.extend(corpora(&root).into_iter().map(|c| Case { name: c.name, input: c.pages }));
+        cases.extend(corpora(&root).into_iter().map(|c| Case { name: c.name, input: c.pages, spec: Some(c.spec) }));
     }
     Ok(cases)
 }
 
 /// Generates every case's crate; cases with identical models share the first one's crate.
-fn generate(cases: &[Case]) -> Result<Vec<Crate>, String> {
+fn generate(cases: &[Case], values: &SpecValues) -> Result<Vec<Crate>, String> {
     let mut crates: Vec<Crate> = Vec::new();
     for case in cases {
         let package = package_name(&case.name);
@@ -102,8 +117,22 @@ fn generate(cases: &[Case]) -> Result<Vec<Crate>, String> {
         let target = &mut crates[index];
         target.cases.push(case.name.clone());
         add_examples(target, &case.name, &api, &model);
+        if let Some(spec) = &case.spec {
+            add_values(target, &case.name, &model, values, spec);
+        }
     }
     Ok(crates)
+}
+
+/// The generated values of the case's source spec, each with the type of its component. A component with
+/// no type of its name (no page holds it) has nothing to check.
+fn add_values(target: &mut Crate, case: &str, model: &TypeModel, values: &SpecValues, spec: &Path) {
+    for (schema, status, value, why) in values.entries(spec) {
+        if let Some(id) = model.named(&schema) {
+            let ty = type_index(target, model, &TypeRef::Named(id));
+            target.examples.push(values::entry(case, &schema, status, Some(ty), value, why));
+        }
+    }
 }
 
 /// Whether two crates hold the same code (their package names differ).
@@ -178,6 +207,10 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
         if krate.package == "m-fixtures-hostile-names" {
             files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
         }
+        if krate.package == "m-fixtures-petstore-v5" {
+            let test = crate::binary_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));
+            files.push(("tests/binary.rs".to_owned(), test.into_bytes()));
+        }
         if krate.cases.iter().any(|case| case.starts_with("authentik-")) {
             let test = crate::authentik_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));
             files.push(("tests/construction.rs".to_owned(), test.into_bytes()));
@@ -204,7 +237,8 @@ fn examples_test(krate: &Crate) -> String {
     }
     format!(
         r#"//! Generated by `cargo xtask check-models`: every JSON example of the docs deserializes into the generated
-//! type of its operation and status, and serializes back to equal JSON.
+//! type of its operation and status, and serializes back to equal JSON; so do the values made from the
+//! source spec for each component, and the negatives made from them are rejected.
 
 // A crate whose examples have no JSON body type uses none of the helpers.
 #![allow(unused_imports, unused_variables, dead_code, clippy::match_single_binding)]
@@ -217,18 +251,32 @@ use serde_json::Value;
 use {library}::models::*;
 use {library}::support;
 
-fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> Result<(), String> {{
-    let typed: T = serde_json::from_str(text).map_err(|e| format!("does not deserialize: {{e}}"))?;
-    let back = serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {{e}}"))?;
-    let original: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+/// What became of a value on its way through a type and back.
+enum Outcome {{
+    Equal,
+    Rejected(String),
+    Different(String),
+}}
+
+fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> Outcome {{
+    let typed: T = match serde_json::from_str(text) {{
+        Ok(typed) => typed,
+        Err(e) => return Outcome::Rejected(format!("does not deserialize: {{e}}")),
+    }};
+    let back = match serde_json::to_value(&typed) {{
+        Ok(back) => back,
+        Err(e) => return Outcome::Different(format!("does not serialize: {{e}}")),
+    }};
+    let original: Value = serde_json::from_str(text).unwrap_or_default();
     match difference(&original, &back, "") {{
-        None => Ok(()),
-        Some(difference) => Err(format!("serializes back differently: {{difference}}")),
+        None => Outcome::Equal,
+        Some(difference) => Outcome::Different(format!("serializes back differently: {{difference}}")),
     }}
 }}
 
 /// Where two JSON values differ. Numbers compare by value (`1` and `1.0` are equal), and RFC 3339
-/// timestamps by instant as far as a trailing zero fraction goes (`...:00Z` and `...:00.000Z`).
+/// timestamps as written up to the spelling of a zero offset and trailing zeros of the fraction (`...:00Z`,
+/// `...:00.000+00:00`); another offset must come back as it was sent.
 fn difference(a: &Value, b: &Value, at: &str) -> Option<String> {{
     match (a, b) {{
         (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
@@ -250,7 +298,8 @@ fn difference(a: &Value, b: &Value, at: &str) -> Option<String> {{
 
 fn same_timestamp(a: &str, b: &str) -> bool {{
     let trim = |s: &str| -> String {{
-        let s = s.strip_suffix('Z').unwrap_or(s);
+        // `Z` and `+00:00` are one offset, spelled two ways (chrono writes the second).
+        let s = s.strip_suffix('Z').or_else(|| s.strip_suffix("+00:00")).unwrap_or(s);
         match s.split_once('.') {{
             Some((whole, fraction)) if fraction.chars().all(|c| c.is_ascii_digit()) => {{
                 let fraction = fraction.trim_end_matches('0');
@@ -271,14 +320,33 @@ fn examples_round_trip() {{
         let case = example["case"].as_str().unwrap_or_default().to_owned();
         let text = example["value"].to_string();
         let text = text.as_str();
-        let result = match example["type"].as_u64() {{
-{arms}            _ => Err("its operation has no JSON body type for this status".to_owned()),
+        let outcome = match example["type"].as_u64() {{
+{arms}            _ => Outcome::Rejected("its operation has no JSON body type for this status".to_owned()),
         }};
-        let count = counts.entry(case.clone()).or_default();
-        count.1 += 1;
-        match result {{
-            Ok(()) => count.0 += 1,
-            Err(reason) => failures.push(format!("{{case}} {{}} {{}}: {{reason}}", example["operation"], example["status"])),
+        let place = format!("{{case}} {{}} {{}}", example["operation"], example["status"]);
+        match (example["status"].as_str(), outcome) {{
+            (Some("value"), Outcome::Equal) => println!("VALUE {{case}} equal"),
+            (Some("value"), Outcome::Different(reason)) => {{
+                println!("VALUE {{case}} different");
+                println!("VALUE-FAILURE {{place}}: {{reason}}");
+            }}
+            (Some("value"), Outcome::Rejected(reason)) => {{
+                println!("VALUE {{case}} rejected");
+                println!("VALUE-FAILURE {{place}}: {{reason}}");
+            }}
+            (Some("negative"), Outcome::Rejected(_)) => println!("NEGATIVE {{case}} rejected"),
+            (Some("negative"), _) => {{
+                println!("NEGATIVE {{case}} accepted");
+                println!("VALUE-FAILURE {{place}}: accepted though {{}}", example["why"].as_str().unwrap_or("invalid"));
+            }}
+            (_, outcome) => {{
+                let count = counts.entry(case.clone()).or_default();
+                count.1 += 1;
+                match outcome {{
+                    Outcome::Equal => count.0 += 1,
+                    Outcome::Rejected(reason) | Outcome::Different(reason) => failures.push(format!("{{place}}: {{reason}}")),
+                }}
+            }}
         }}
     }}
     for (case, (passed, total)) in &counts {{
@@ -362,5 +430,8 @@ fn cargo_command(root: &Path, args: &[&str]) -> Command {
     command.args(args).current_dir(root).env("CARGO_TARGET_DIR", root.join("target"));
     command.env("RUSTFLAGS", "-D warnings").env("RUSTDOCFLAGS", "-D warnings");
     command.env_remove("RUSTC_WRAPPER");
+    // Each generated crate is built once per run: incremental state would only fill the disk (gigabytes
+    // for 53 crates with a client).
+    command.env("CARGO_INCREMENTAL", "0");
     command
 }

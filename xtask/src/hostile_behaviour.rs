@@ -64,6 +64,21 @@ fn a_discriminator_picks_the_member_and_keeps_the_tag() {
     assert_eq!(written, json!({"pet type": "*/cat"}));
     let fish = json!({"pet type": "fish"});
     assert_eq!(serde_json::from_value::<Pet>(fish.clone()).expect("reads"), Pet::Unknown(fish));
+    // The fallback is for unlisted tags: an object without a string tag is no pet at all.
+    assert!(serde_json::from_value::<Pet>(json!({"meow": true})).is_err());
+    assert!(serde_json::from_value::<Pet>(json!({"pet type": 7})).is_err());
+}
+
+#[test]
+fn an_untagged_union_takes_the_member_that_fits_not_the_first_that_reads() {
+    let tight: Shape = serde_json::from_value(json!({"c": "x"})).expect("reads");
+    assert!(matches!(tight, Shape::Variant2(_)), "{tight:?}");
+    assert_eq!(serde_json::to_value(&tight).expect("writes"), json!({"c": "x"}));
+    assert!(matches!(serde_json::from_value::<Shape>(json!({"a": "x"})).expect("reads"), Shape::Variant1(_)));
+    assert!(matches!(serde_json::from_value::<Shape>(json!("red")).expect("reads"), Shape::Variant3(ShapeVariant3::Red)));
+    assert_eq!(serde_json::from_value::<Shape>(json!("blue")).expect("reads"), Shape::String("blue".into()));
+    // No member fits `{"e": 1}` exactly: the first that reads it takes it.
+    assert!(matches!(serde_json::from_value::<Shape>(json!({"e": 1})).expect("reads"), Shape::Variant1(_)));
 }
 
 #[test]

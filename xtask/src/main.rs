@@ -12,6 +12,7 @@
 //!   specs and reports read errors, warnings, round trip and validity per corpus. See `survey.rs`.
 
 mod authentik_behaviour;
+mod binary_behaviour;
 mod check_models;
 mod hostile_behaviour;
 mod survey;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use mdxgen_ir::from_openapi;
 use mdxgen_ir::typing::{
-    Construction, DefaultValue, Field, Init, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind,
+    Construction, DefaultValue, Field, Fit, Init, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind,
     TypeModel, TypeRef, TypingOptions, Union,
 };
 use serde_json::{Value, json};
@@ -46,6 +46,25 @@ fn optional_and_nullable_fields_get_the_presence_that_keeps_absent_and_null_apar
     let presence: Vec<Presence> = fields(update).iter().map(|f| f.presence).collect();
     assert_eq!(presence, [Presence::Required, Presence::RequiredNullable, Presence::Optional, Presence::Tristate]);
     assert!(model.needs().patch, "the tri-state type is emitted only when used");
+}
+
+#[test]
+fn any_value_fields_keep_a_sent_null() {
+    let model = model(json!({"Bag": {"type": "object", "required": ["a", "b"], "properties": {
+        "a": {}, "b": {"nullable": true}, "c": {}}}}));
+    let presence: Vec<Presence> = fields(named(&model, "Bag")).iter().map(|f| f.presence).collect();
+    assert_eq!(presence, [Presence::Required, Presence::Required, Presence::Tristate]);
+}
+
+#[test]
+fn untagged_members_say_when_a_value_fits_them_exactly() {
+    let model = model(json!({"Shape": {"oneOf": [
+        {"type": "object", "properties": {"a": {"type": "string"}}},
+        {"type": "string", "enum": ["red"]},
+        {"type": "integer"}]}}));
+    let TypeKind::Union(union) = &named(&model, "Shape").kind else { panic!("a union") };
+    let fits: Vec<&Fit> = union.variants.iter().map(|v| &v.fit).collect();
+    assert_eq!(fits, [&Fit::Keys(vec!["a".into()]), &Fit::Listed(vec!["red".into()]), &Fit::Exact]);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! One [`TypeDef`] as Rust items. Every decision was made in [`mdxgen_ir::typing`]; this only spells it.
 
 use mdxgen_ir::typing::{
-    DateTimeCrate, Field, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind, TypeModel, TypeRef,
+    DateTimeCrate, Field, Fit, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind, TypeModel, TypeRef,
     Union,
 };
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -111,7 +111,7 @@ fn primitive_tokens(primitive: Primitive, date_time: DateTimeCrate) -> TokenStre
         (Primitive::F32, _) => quote!(f32),
         (Primitive::F64, _) => quote!(f64),
         (Primitive::Uuid, _) => quote!(uuid::Uuid),
-        (Primitive::DateTime, DateTimeCrate::Chrono) => quote!(chrono::DateTime<chrono::Utc>),
+        (Primitive::DateTime, DateTimeCrate::Chrono) => quote!(chrono::DateTime<chrono::FixedOffset>),
         (Primitive::Date, DateTimeCrate::Chrono) => quote!(chrono::NaiveDate),
         (Primitive::DateTime, DateTimeCrate::Time) => quote!(support::DateTime),
         (Primitive::Date, DateTimeCrate::Time) => quote!(support::Date),
@@ -185,7 +185,11 @@ fn field_tokens(model: &TypeModel, field: &Field) -> TokenStream {
     });
     let (ty, presence) = match field.presence {
         Presence::Required => (inner, TokenStream::new()),
-        Presence::RequiredNullable => (quote!(Option<#inner>), TokenStream::new()),
+        // serde reads a missing `Option` field as `None`; required means present, so the field is read by
+        // `Option`'s own impl, which serde does not excuse when the field is missing.
+        Presence::RequiredNullable => {
+            (quote!(Option<#inner>), quote!(#[serde(deserialize_with = "Option::deserialize")]))
+        }
         Presence::Optional => {
             (quote!(Option<#inner>), quote!(#[serde(default, skip_serializing_if = "Option::is_none")]))
         }
@@ -357,15 +361,74 @@ fn union_definition(model: &TypeModel, name: &Ident, u: &Union) -> TokenStream {
                 let ty = type_tokens(model, &v.ty);
                 quote!(#variant(#ty),)
             });
+            let deserialize = untagged_deserialize(model, name, u);
             quote! {
-                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+                #[derive(Debug, Clone, PartialEq, Serialize)]
                 #[serde(untagged)]
                 pub enum #name {
                     #(#variants)*
                 }
+
+                #deserialize
             }
         }
         Tagging::Internal { property } => tagged_union_items(model, name, u, property),
+    }
+}
+
+/// `Deserialize` of an untagged union: the first member that reads the value and fits it exactly (its
+/// [`Fit`]), else the first that reads it at all, so a lenient member early in the list (an object of
+/// optional fields, an enum with a fallback) does not hide a later one that fits.
+fn untagged_deserialize(model: &TypeModel, name: &Ident, u: &Union) -> TokenStream {
+    let lenient = u.variants.iter().any(|v| v.fit != Fit::Exact);
+    let attempts = u.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let ty = type_tokens(model, &v.ty);
+        let read = quote!(serde_json::from_value::<#ty>(value.clone()));
+        match fit_check(&v.fit) {
+            None => quote!(if let Ok(inner) = #read { return Ok(Self::#variant(inner)); }),
+            Some(fits) => quote! {
+                if let Ok(inner) = #read {
+                    if #fits {
+                        return Ok(Self::#variant(inner));
+                    }
+                    first_read.get_or_insert(Self::#variant(inner));
+                }
+            },
+        }
+    });
+    let message = Literal::string(&format!("the value is none of the members of `{name}`"));
+    let (start, end) = if lenient {
+        (quote!(let mut first_read = None;), quote!(first_read.ok_or_else(|| serde::de::Error::custom(#message))))
+    } else {
+        (TokenStream::new(), quote!(Err(serde::de::Error::custom(#message))))
+    };
+    quote! {
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(deserializer)?;
+                #start
+                #(#attempts)*
+                #end
+            }
+        }
+    }
+}
+
+/// The test that a value read by a member fits it exactly; `None` when every value it reads does.
+fn fit_check(fit: &Fit) -> Option<TokenStream> {
+    match fit {
+        Fit::Exact => None,
+        Fit::Keys(keys) => {
+            let keys = keys.iter().map(|k| Literal::string(k));
+            Some(
+                quote!(value.as_object().is_some_and(|object| object.keys().all(|key| [#(#keys),*].contains(&key.as_str())))),
+            )
+        }
+        Fit::Listed(values) => {
+            let values = values.iter().map(|v| Literal::string(v));
+            Some(quote!(value.as_str().is_some_and(|text| [#(#values),*].contains(&text))))
+        }
     }
 }
 
@@ -398,12 +461,17 @@ fn tagged_union_items(model: &TypeModel, name: &Ident, u: &Union, property: &str
         }
     });
     let fallback_serialize = fallback.as_ref().map(|f| quote!(Self::#f(value) => return value.serialize(serializer),));
-    let unknown_tag = match &fallback {
-        Some(f) => quote!(_ => Ok(Self::#f(value)),),
+    // The fallback keeps objects with a tag the docs do not list; an object without a string tag is no
+    // member at all, with or without a fallback.
+    let unlisted_tag = match &fallback {
+        Some(f) => quote!(Some(_) => Ok(Self::#f(value)),),
         None => quote! {
             Some(other) => Err(serde::de::Error::custom(format!("unknown `{}` value {:?}", #property_literal, other))),
-            None => Err(serde::de::Error::missing_field(#property_literal)),
         },
+    };
+    let unknown_tag = quote! {
+        #unlisted_tag
+        None => Err(serde::de::Error::custom(format!("expected an object with a string `{}`", #property_literal))),
     };
     quote! {
         #[derive(Debug, Clone, PartialEq)]

@@ -283,7 +283,9 @@ fn unknown_value() -> TokenStream {
 fn binary() -> TokenStream {
     quote! {
         /// Raw bytes (`format: binary`): file contents in multipart and octet-stream bodies. In JSON, where the
-        /// docs show such a value as a string, it is read from and written as that string when it is UTF-8.
+        /// docs show such a value as a string, it is read from and written as that string. JSON has no way to
+        /// carry other bytes (an array of numbers is what no server reads), so writing bytes that are not
+        /// UTF-8 to JSON, or another text format, is an error; binary formats get the bytes as they are.
         #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
         pub struct Binary(pub Vec<u8>);
 
@@ -291,6 +293,9 @@ fn binary() -> TokenStream {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match std::str::from_utf8(&self.0) {
                     Ok(text) => serializer.serialize_str(text),
+                    Err(_) if serializer.is_human_readable() => Err(serde::ser::Error::custom(
+                        "binary data that is not UTF-8 cannot be written as a JSON string: send it as a file part or an octet-stream body",
+                    )),
                     Err(_) => serializer.serialize_bytes(&self.0),
                 }
             }

@@ -209,14 +209,15 @@ fn scalar_checks(constraints: &Constraints) -> TokenStream {
         let message = Literal::string(&format!("does not match the pattern {pattern:?}"));
         let pattern = Literal::string(pattern);
         // Compiled once. The IR checked that regress reads it; were it not to, no value would match, so the
-        // check fails loudly rather than being skipped or panicking.
-        checks.extend(quote! {
+        // check fails loudly rather than being skipped or panicking. Its own block puts the `static` first,
+        // as clippy::pedantic (`items_after_statements`) asks.
+        checks.extend(quote! {{
             static PATTERN: std::sync::LazyLock<Option<regress::Regex>> =
                 std::sync::LazyLock::new(|| regress::Regex::new(#pattern).ok());
             if !PATTERN.as_ref().is_some_and(|pattern| pattern.find(value).is_some()) {
                 errors.push(ValidationError::new(path, #message));
             }
-        });
+        }});
     }
     if let Some(bound) = constraints.minimum {
         checks.extend(bound_check(bound, true));

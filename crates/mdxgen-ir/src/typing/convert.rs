@@ -11,9 +11,9 @@ use serde_json::{Map, Value};
 
 use super::names::{self, FALLBACK_VARIANT, Namer};
 use super::{
-    AdditionalProperties, BodyType, Constraints, Construction, EnumVariant, Field, Init, Needs, OperationTypes, Origin,
-    Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeId, TypeKind, TypeModel, TypeRef, TypingOptions,
-    Union, UnionVariant, constraints, construct, cycles, docs,
+    AdditionalProperties, BodyType, Constraints, Construction, EnumVariant, Field, Fit, Init, Needs, OperationTypes,
+    Origin, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeId, TypeKind, TypeModel, TypeRef,
+    TypingOptions, Union, UnionVariant, constraints, construct, cycles, docs, untagged,
 };
 use crate::Api;
 use crate::types::{REF_PREFIX, referenced_name};
@@ -312,8 +312,12 @@ impl<'a> Builder<'a> {
             let base = field_names.claim(&names::field_base(&wire), "_");
             let place = format!("{name} {wire}");
             let typed = self.type_at(schema, &place, depth + 1);
-            let presence = match (parts.required.contains(&wire), typed.nullable) {
+            // Any value admits null, and `Option<Value>` would read a sent null as absent: an optional
+            // any-value field keeps the three states apart.
+            let nullable = typed.nullable || typed.ty == TypeRef::Any;
+            let presence = match (parts.required.contains(&wire), nullable) {
                 (true, false) => Presence::Required,
+                (true, true) if typed.ty == TypeRef::Any => Presence::Required,
                 (true, true) => Presence::RequiredNullable,
                 (false, false) => Presence::Optional,
                 (false, true) => Presence::Tristate,
@@ -439,7 +443,13 @@ impl<'a> Builder<'a> {
             let typed = self.type_at(member, &format!("{name} variant {}", i + 1), depth + 1);
             let label = self.variant_label(&typed.ty, i);
             let tags = property.map(|p| self.tags_of(member, discriminator, p)).unwrap_or_default();
-            variants.push(UnionVariant { name: variant_names.claim(&label, ""), ty: typed.ty, tags, from: false });
+            variants.push(UnionVariant {
+                name: variant_names.claim(&label, ""),
+                ty: typed.ty,
+                tags,
+                from: false,
+                fit: Fit::Exact,
+            });
         }
         let tagging = match property {
             Some(property) if all_objects && variants.iter().all(|v| !v.tags.is_empty()) => {
@@ -521,7 +531,13 @@ impl<'a> Builder<'a> {
                 None => TypeRef::Any,
             };
             let label = self.variant_label(&ty, i);
-            variants.push(UnionVariant { name: variant_names.claim(&label, ""), ty, tags: Vec::new(), from: false });
+            variants.push(UnionVariant {
+                name: variant_names.claim(&label, ""),
+                ty,
+                tags: Vec::new(),
+                from: false,
+                fit: Fit::Exact,
+            });
         }
         variants.sort_by_key(untagged_rank);
         TypeKind::Union(Union { tagging: Tagging::Untagged, variants, fallback: None })
@@ -713,6 +729,7 @@ impl<'a> Builder<'a> {
         let mut order: Vec<TypeId> = self.types.iter().map(|t| t.id).collect();
         order.sort_by(|a, b| self.types[a.0].name.cmp(&self.types[b.0].name));
         construct::plan(&mut self.types, &order, &mut self.type_names);
+        untagged::plan(&mut self.types);
         let model =
             TypeModel { types: self.types, order, named: self.named, operations, needs, options: self.options.clone() };
         (model, self.warnings)
@@ -894,6 +911,7 @@ fn relax_one_way_fields(types: &mut [TypeDef], operations: &[OperationTypes]) {
         for field in &mut s.fields {
             if (field.write_only && in_responses[i]) || (field.read_only && in_requests[i]) {
                 field.presence = match field.presence {
+                    Presence::Required if field.ty == TypeRef::Any => Presence::Tristate,
                     Presence::Required => Presence::Optional,
                     Presence::RequiredNullable => Presence::Tristate,
                     other => other,

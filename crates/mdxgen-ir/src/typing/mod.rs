@@ -18,6 +18,7 @@ mod convert;
 mod cycles;
 pub mod docs;
 pub mod names;
+mod untagged;
 
 use std::collections::BTreeMap;
 
@@ -50,7 +51,7 @@ impl Default for TypingOptions {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateTimeCrate {
-    /// `chrono::DateTime<chrono::Utc>`, `chrono::NaiveDate`.
+    /// `chrono::DateTime<chrono::FixedOffset>` (the offset the server sent is kept), `chrono::NaiveDate`.
     Chrono,
     /// `time::OffsetDateTime` (RFC 3339), `time::Date` (ISO 8601).
     Time,
@@ -275,6 +276,21 @@ pub struct UnionVariant {
     /// Whether the union gets `From<T>` for this variant's type `T` (unboxed): no other variant holds the
     /// same Rust type, and it is not the union itself.
     pub from: bool,
+    /// For an untagged union: when a value this variant reads fits it exactly (see [`Fit`]).
+    pub fit: Fit,
+}
+
+/// When a value that an untagged union's member reads fits that member exactly. The union takes the first
+/// member that reads the value and fits it, else the first that reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Fit {
+    /// Every value it reads.
+    #[default]
+    Exact,
+    /// An object whose keys are all among these (the member's fields, so nothing is dropped).
+    Keys(Vec<String>),
+    /// A string among these (the enum's listed values, not its fallback).
+    Listed(Vec<String>),
 }
 
 /// The Rust types of one operation's bodies.
