@@ -1,4 +1,5 @@
-//! `cargo xtask check-models`: every corpus (and fixture) generates a models crate; all of them go into one
+//! `cargo xtask check-models`: every corpus (and fixture) generates a crate (models and client, the cargo
+//! feature `client` on); all of them go into one
 //! generated cargo workspace under `target/check-models` with one target dir, which is then checked once:
 //! `cargo clippy --workspace --all-targets -D warnings` (so: builds, zero warnings, clippy clean) and
 //! `cargo test --workspace` (the docs' own examples round trip through the generated types, and the doc
@@ -10,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use mdxgen::{Builder, TypeModel};
+use mdxgen::{Builder, ClientModel, TypeModel};
 use mdxgen_codegen::models::{self, GeneratedFile, ModelsOptions};
 use mdxgen_ir::Api;
 use mdxgen_ir::typing::TypeRef;
@@ -88,7 +89,9 @@ fn generate(cases: &[Case]) -> Result<Vec<Crate>, String> {
         builder.input(&case.input).crate_name(&package);
         let (api, model, _) = builder.type_model().map_err(|e| format!("{}: {e}", case.name))?;
         let options = ModelsOptions { crate_name: Some(package.clone()), templates: None };
-        let files = models::crate_files(&api, &model, &options).map_err(|e| format!("{}: {e}", case.name))?;
+        let (client, _) = ClientModel::build(&api, &model);
+        let files = models::crate_files_with(&api, &model, Some(&client), &options)
+            .map_err(|e| format!("{}: {e}", case.name))?;
         let shared = crates.iter().position(|c| same_code(&c.files, &files));
         let index = shared.unwrap_or_else(|| {
             crates.push(Crate { package, files, cases: Vec::new(), examples: Vec::new(), types: Vec::new() });
