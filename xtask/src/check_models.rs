@@ -173,6 +173,14 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
         let examples = serde_json::to_string(&krate.examples).map_err(|e| e.to_string())?;
         files.push(("tests/examples.json".to_owned(), examples.into_bytes()));
         files.push(("tests/examples.rs".to_owned(), examples_test(krate).into_bytes()));
+        if krate.cases.iter().any(|c| c.starts_with(crate::client_e2e::CORPUS_PREFIX)) {
+            // The end-to-end test of the client: a test double on 127.0.0.1, and the dev-dependencies it needs.
+            let library = krate.package.replace('-', "_");
+            files.push(("tests/client.rs".to_owned(), crate::client_e2e::test_file(&library)?.into_bytes()));
+            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
+                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
+            }
+        }
         if krate.package == "m-fixtures-hostile-names" {
             files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
         }

@@ -12,6 +12,7 @@
 //!   specs and reports read errors, warnings, round trip and validity per corpus. See `survey.rs`.
 
 mod check_models;
+mod client_e2e;
 mod hostile_behaviour;
 mod survey;
 

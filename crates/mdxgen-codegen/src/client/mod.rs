@@ -9,8 +9,8 @@
 
 use mdxgen_ir::ParamLocation;
 use mdxgen_ir::typing::operations::{
-    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, ParamStyle, PathSegment, ResponseBody,
-    SchemeKind, StatusMatch,
+    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, Pagination, ParamStyle, PathSegment,
+    ResponseBody, SchemeKind, StatusMatch,
 };
 use mdxgen_ir::typing::{DateTimeCrate, Presence, Primitive, TypeModel, TypeRef};
 use proc_macro2::{Literal, TokenStream};
@@ -20,6 +20,22 @@ use crate::models::{doc_attrs, ident, unparse};
 
 const RUNTIME: &str = include_str!("runtime.rs.txt");
 
+/// The runtime's text; the pagination stream (which needs `futures`) only when an operation has one.
+fn runtime(pages: bool) -> String {
+    match (pages, RUNTIME.split_once("// @pages-start")) {
+        (false, Some((before, rest))) => {
+            let after = rest.split_once("// @pages-end").map_or("", |(_, after)| after);
+            format!("{before}{after}")
+        }
+        _ => RUNTIME.to_owned(),
+    }
+}
+
+/// Whether the crate needs `futures` (for pagination streams).
+pub fn uses_futures(client: &ClientModel) -> bool {
+    client.operations.iter().any(|op| op.pagination.is_some())
+}
+
 /// `src/client.rs`.
 pub fn client_module(model: &TypeModel, client: &ClientModel) -> Result<String, String> {
     unparse(client_tokens(model, client)?)
@@ -27,8 +43,9 @@ pub fn client_module(model: &TypeModel, client: &ClientModel) -> Result<String, 
 
 /// The client module's items, for a file of their own or inside `pub mod client { .. }`.
 pub fn client_tokens(model: &TypeModel, client: &ClientModel) -> Result<TokenStream, String> {
+    let runtime = runtime(client.operations.iter().any(|op| op.pagination.is_some()));
     let runtime: TokenStream =
-        RUNTIME.parse().map_err(|e| format!("the client runtime does not parse (a bug in mdxgen): {e}"))?;
+        runtime.parse().map_err(|e| format!("the client runtime does not parse (a bug in mdxgen): {e}"))?;
     let schemes = client.schemes.iter().map(|scheme| match &scheme.kind {
         SchemeKind::Bearer => quote!(rt::Scheme::Bearer),
         SchemeKind::Basic => quote!(rt::Scheme::Basic),
@@ -130,11 +147,61 @@ fn client_method(model: &TypeModel, op: &ClientOperation) -> TokenStream {
     let body = op.body.as_ref().map(|_| quote!(body: None,));
     let parts = multipart(op).then(|| quote!(parts_meta: Vec::new(),));
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let stream = op.pagination.as_ref().map(|pagination| {
+        let stream = ident(&pagination.method_name);
+        let doc = Literal::string(&format!(
+            " Every item of [`Client::{}`], page after page, fetched as the stream is read.",
+            op.method_name.trim_start_matches("r#")
+        ));
+        let arguments = op.parameters.iter().filter(|p| p.is_argument()).map(|p| {
+            let name = ident(&p.ident);
+            let ty = client_type(model, &p.ty);
+            quote!(#name: impl Into<#ty>)
+        });
+        let names = op.parameters.iter().filter(|p| p.is_argument()).map(|p| ident(&p.ident));
+        let item = stream_item(model, op, pagination);
+        quote! {
+            #[doc = #doc]
+            #deprecated
+            pub fn #stream(&self, #(#arguments),*) -> #item {
+                self.#name(#(#names),*).into_stream()
+            }
+        }
+    });
     quote! {
         #docs
         #deprecated
         pub fn #name(&self, #(#arguments),*) -> #builder {
             #builder { client: self.clone(), #(#fields,)* #body #parts }
+        }
+
+        #stream
+    }
+}
+
+fn stream_item(model: &TypeModel, op: &ClientOperation, pagination: &Pagination) -> TokenStream {
+    let item = client_type(model, &pagination.item);
+    let error = ident(&op.error_name);
+    quote!(impl futures::Stream<Item = Result<#item, Error<#error>>>)
+}
+
+fn into_stream(model: &TypeModel, op: &ClientOperation, pagination: &Pagination) -> TokenStream {
+    let ty = stream_item(model, op, pagination);
+    let page = ident(&op.parameters[pagination.page_param].ident);
+    let results = ident(&pagination.results_field);
+    let pages = ident(&pagination.pagination_field);
+    let next = ident(&pagination.next_field);
+    let next = if pagination.next_is_float { quote!(page.#pages.#next as i64) } else { quote!(page.#pages.#next) };
+    quote! {
+        /// Every item of every page from this request's `page` (else the first) on, fetched as the stream is
+        /// read.
+        pub fn into_stream(self) -> #ty {
+            let start = self.#page.unwrap_or(1);
+            rt::pages(self, start, |builder: Self, number| async move {
+                let page = builder.#page(number).send().await?.into_inner();
+                let next = #next;
+                Ok((page.#results, next))
+            })
         }
     }
 }
@@ -182,6 +249,8 @@ fn operation_items(model: &TypeModel, op: &ClientOperation) -> TokenStream {
             }
         }
     });
+    let stream = op.pagination.as_ref().map(|p| into_stream(model, op, p));
+    let clone = op.pagination.is_some().then(|| quote!(#[derive(Clone)]));
     let (success_ty, success_enum) = success(model, op);
     let error = ident(&op.error_name);
     let error_enum = error_enum(model, op);
@@ -189,6 +258,7 @@ fn operation_items(model: &TypeModel, op: &ClientOperation) -> TokenStream {
     quote! {
         #[doc = #builder_doc]
         #[must_use = "a request does nothing until it is sent"]
+        #clone
         pub struct #builder {
             client: Client,
             #(#fields,)*
@@ -200,6 +270,7 @@ fn operation_items(model: &TypeModel, op: &ClientOperation) -> TokenStream {
             #(#setters)*
             #body_setter
             #parts_setters
+            #stream
 
             /// Sends the request and decodes the response by its status.
             pub async fn send(self) -> ApiResult<#success_ty, #error> {

@@ -48,6 +48,7 @@ pub fn render(
         uses_uuid => needs.uuid || client.is_some_and(|c| c.uses_uuid),
         uses_chrono => (needs.date_time || client.is_some_and(|c| c.uses_date_time)) && chrono,
         client => client.is_some(),
+        uses_futures => client.is_some_and(crate::client::uses_futures),
         uses_time => parts.time_date || parts.time_date_time,
         uses_regex => needs.regex,
         crate_docs => crate_docs(api, title),

@@ -221,6 +221,12 @@ pub struct Pagination {
     pub page_param: usize,
     /// The type of one item.
     pub item: TypeRef,
+    /// The fields of the page type: the items, the pagination object and its next page number.
+    pub results_field: String,
+    pub pagination_field: String,
+    pub next_field: String,
+    /// Whether the next page number is a float (authentik's `number`), so it is cast to the page type.
+    pub next_is_float: bool,
 }
 
 /// Names the generated client module defines itself.
@@ -231,7 +237,8 @@ const CLIENT_METHODS: &[&str] =
     &["new", "with_http_client", "base_url", "http_client", "clone", "default", "fmt", "with_bearer_token"];
 
 /// Builder methods that are not parameters.
-const BUILDER_METHODS: &[&str] = &["body", "send", "client", "new", "part_file_name", "part_content_type"];
+const BUILDER_METHODS: &[&str] =
+    &["body", "send", "client", "new", "part_file_name", "part_content_type", "parts_meta", "into_stream"];
 
 impl ClientModel {
     /// Makes every decision of the client for `api`, from the types of `model`. Warnings say what degraded.
@@ -770,9 +777,7 @@ fn pagination(
     methods: &mut Namer,
 ) -> Option<Pagination> {
     let page_param = parameters.iter().position(|p| {
-        p.location == ParamLocation::Query
-            && p.wire == "page"
-            && matches!(p.ty, TypeRef::Primitive(Primitive::I64 | Primitive::I32))
+        p.location == ParamLocation::Query && p.wire == "page" && p.ty == TypeRef::Primitive(Primitive::I64)
     })?;
     parameters.iter().find(|p| p.location == ParamLocation::Query && p.wire == "page_size")?;
     let ResponseBody::Json(ty) = success else { return None };
@@ -781,13 +786,24 @@ fn pagination(
     let TypeRef::Vec(item) = resolve(model, &results.ty, 0) else { return None };
     let pagination = fields.iter().find(|f| f.wire == "pagination" && f.presence == Presence::Required)?;
     let next = struct_fields(model, &pagination.ty)?.iter().find(|f| f.wire == "next")?;
-    if !matches!(resolve(model, &next.ty, 0), TypeRef::Primitive(Primitive::I64 | Primitive::F64 | Primitive::I32))
-        || next.presence != Presence::Required
-    {
+    let next_is_float = match resolve(model, &next.ty, 0) {
+        TypeRef::Primitive(Primitive::I64) => false,
+        TypeRef::Primitive(Primitive::F64) => true,
+        _ => return None,
+    };
+    if next.presence != Presence::Required {
         return None;
     }
     let name = methods.claim(&format!("{}_stream", method_name.trim_start_matches("r#")), "_");
-    Some(Pagination { method_name: name, page_param, item: *item })
+    Some(Pagination {
+        method_name: name,
+        page_param,
+        item: *item,
+        results_field: results.name.clone(),
+        pagination_field: pagination.name.clone(),
+        next_field: next.name.clone(),
+        next_is_float,
+    })
 }
 
 fn struct_fields<'m>(model: &'m TypeModel, ty: &TypeRef) -> Option<&'m [super::Field]> {
