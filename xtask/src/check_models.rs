@@ -1,7 +1,8 @@
 //! `cargo xtask check-models`: every corpus (and fixture) generates a crate (models and client, the cargo
 //! feature `client` on); all of them go into one
 //! generated cargo workspace under `target/check-models` with one target dir, which is then checked once:
-//! `cargo clippy --workspace --all-targets -D warnings` (so: builds, zero warnings, clippy clean) and
+//! `cargo clippy --workspace --all-targets -D warnings` (so: builds, zero warnings, clippy clean), `cargo doc`
+//! with `RUSTDOCFLAGS=-D warnings` (the docs' text makes no broken link, bare URL or bad HTML) and
 //! `cargo test --workspace` (the docs' own examples round trip through the generated types, and the doc
 //! tests of the hostile fixture run). Corpora whose models are identical (one API across plugin versions)
 //! share one crate.
@@ -52,6 +53,9 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
     let clippy = Instant::now();
     cargo(&root, &["clippy", "--workspace", "--all-targets", "--keep-going", "--quiet", "--", "-D", "warnings"])?;
     println!("check-models: clippy -D warnings passed for every crate in {:.1}s", clippy.elapsed().as_secs_f64());
+    let docs = Instant::now();
+    cargo(&root, &["doc", "--workspace", "--no-deps", "--keep-going", "--quiet"])?;
+    println!("check-models: rustdoc -D warnings passed for every crate in {:.1}s", docs.elapsed().as_secs_f64());
     let tests = Instant::now();
     let output = cargo_output(&root, &["test", "--workspace", "--quiet", "--", "--nocapture"])?;
     println!("check-models: tests (examples, doc tests) in {:.1}s", tests.elapsed().as_secs_f64());
@@ -361,6 +365,7 @@ fn cargo_output(root: &Path, args: &[&str]) -> Result<String, String> {
 fn cargo_command(root: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     command.args(args).current_dir(root).env("CARGO_TARGET_DIR", root.join("target")).env("RUSTFLAGS", "-D warnings");
+    command.env("RUSTDOCFLAGS", "-D warnings");
     command.env_remove("RUSTC_WRAPPER");
     command
 }
