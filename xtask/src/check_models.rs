@@ -185,6 +185,23 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
                 manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
             }
         }
+        if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::CORPUS_PREFIX)) {
+            // Every parameter style, as the client sends it to a test double.
+            let library = krate.package.replace('-', "_");
+            files.push(("tests/styles.rs".to_owned(), crate::client_styles::test_file(&library).into_bytes()));
+            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
+                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
+            }
+        }
+        if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::SECURITY_PREFIX)) {
+            // Credentials per security scheme, as the client sends them to a test double.
+            let library = krate.package.replace('-', "_");
+            let test = crate::client_styles::security_test_file(&library);
+            files.push(("tests/security.rs".to_owned(), test.into_bytes()));
+            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
+                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
+            }
+        }
         if krate.package == "m-fixtures-hostile-names" {
             files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
         }

@@ -13,6 +13,7 @@
 
 mod check_models;
 mod client_e2e;
+mod client_styles;
 mod hostile_behaviour;
 mod survey;
 

@@ -517,7 +517,8 @@ fn segments(
     warn: &mut dyn FnMut(String),
 ) -> Vec<PathSegment> {
     let mut segments = Vec::new();
-    let mut rest = op.path.as_str();
+    // A fragment (`/cookies#formExploded`, the docs' way to list one path twice) is never sent.
+    let mut rest = op.path.split('#').next().unwrap_or_default();
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else { break };
         if start > 0 {
