@@ -1,8 +1,8 @@
-//! `cargo xtask check-models`: every corpus (and fixture) generates a models crate; all of them go into one
+//! `cargo xtask check-models`: every corpus (and fixture) generates a crate (models and client, the cargo
+//! feature `client` on); all of them go into one
 //! generated cargo workspace under `target/check-models` with one target dir, which is then checked once:
-//! `cargo clippy --workspace --all-targets -D warnings` (so: builds, zero warnings, clippy clean),
-//! `cargo doc --no-deps` with `RUSTDOCFLAGS=-D warnings` (the docs' text makes no broken link, bare URL or
-//! HTML tag), and
+//! `cargo clippy --workspace --all-targets -D warnings` (so: builds, zero warnings, clippy clean), `cargo doc`
+//! with `RUSTDOCFLAGS=-D warnings` (the docs' text makes no broken link, bare URL or bad HTML) and
 //! `cargo test --workspace` (the docs' own examples round trip through the generated types, and the doc
 //! tests of the hostile fixture run; values made from each corpus's source spec by hypothesis-jsonschema
 //! round trip and negatives are rejected, see `values.rs`). Corpora whose models are identical (one API
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use mdxgen::{Builder, TypeModel};
+use mdxgen::{Builder, ClientModel, TypeModel};
 use mdxgen_codegen::models::{self, GeneratedFile, ModelsOptions};
 use mdxgen_ir::Api;
 use mdxgen_ir::typing::TypeRef;
@@ -108,7 +108,9 @@ fn generate(cases: &[Case], values: &SpecValues) -> Result<Vec<Crate>, String> {
         builder.input(&case.input).crate_name(&package);
         let (api, model, _) = builder.type_model().map_err(|e| format!("{}: {e}", case.name))?;
         let options = ModelsOptions { crate_name: Some(package.clone()), templates: None };
-        let files = models::crate_files(&api, &model, &options).map_err(|e| format!("{}: {e}", case.name))?;
+        let (client, _) = ClientModel::build(&api, &model);
+        let files = models::crate_files_with(&api, &model, Some(&client), &options)
+            .map_err(|e| format!("{}: {e}", case.name))?;
         let shared = crates.iter().position(|c| same_code(&c.files, &files));
         let index = shared.unwrap_or_else(|| {
             crates.push(Crate { package, files, cases: Vec::new(), examples: Vec::new(), types: Vec::new() });
@@ -204,6 +206,31 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
         let examples = serde_json::to_string(&krate.examples).map_err(|e| e.to_string())?;
         files.push(("tests/examples.json".to_owned(), examples.into_bytes()));
         files.push(("tests/examples.rs".to_owned(), examples_test(krate).into_bytes()));
+        if krate.cases.iter().any(|c| c.starts_with(crate::client_e2e::CORPUS_PREFIX)) {
+            // The end-to-end test of the client: a test double on 127.0.0.1, and the dev-dependencies it needs.
+            let library = krate.package.replace('-', "_");
+            files.push(("tests/client.rs".to_owned(), crate::client_e2e::test_file(&library)?.into_bytes()));
+            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
+                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
+            }
+        }
+        if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::CORPUS_PREFIX)) {
+            // Every parameter style, as the client sends it to a test double.
+            let library = krate.package.replace('-', "_");
+            files.push(("tests/styles.rs".to_owned(), crate::client_styles::test_file(&library).into_bytes()));
+            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
+                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
+            }
+        }
+        if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::SECURITY_PREFIX)) {
+            // Credentials per security scheme, as the client sends them to a test double.
+            let library = krate.package.replace('-', "_");
+            let test = crate::client_styles::security_test_file(&library);
+            files.push(("tests/security.rs".to_owned(), test.into_bytes()));
+            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
+                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
+            }
+        }
         if krate.package == "m-fixtures-hostile-names" {
             files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
         }

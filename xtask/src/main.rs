@@ -14,6 +14,8 @@
 mod authentik_behaviour;
 mod binary_behaviour;
 mod check_models;
+mod client_e2e;
+mod client_styles;
 mod hostile_behaviour;
 mod survey;
 
@@ -77,7 +79,13 @@ fn codegen() -> Result<(), String> {
         println!("wrote {}", case.spec.display());
     }
     for (input, dir) in models_golden_cases() {
-        Builder::new().input(&input).write_models_crate(&dir).map_err(|e| format!("{}: {e}", input.display()))?;
+        // The authentik fixture's crate holds the client too.
+        let client = input.ends_with("authentik");
+        Builder::new()
+            .input(&input)
+            .client(client)
+            .write_models_crate(&dir)
+            .map_err(|e| format!("{}: {e}", input.display()))?;
         println!("wrote {}", dir.display());
     }
     Ok(())

@@ -49,6 +49,9 @@ enum Command {
         /// Generate the models: one serde type per type of the API
         #[arg(long)]
         models: bool,
+        /// Generate the async client (reqwest, cargo feature `client`, on by default); the models come with it
+        #[arg(long)]
+        client: bool,
         /// The crate's folder; replaced only when generation succeeds, and only if it is mdxgen output
         #[arg(short, long)]
         output: PathBuf,
@@ -89,13 +92,13 @@ fn main() -> ExitCode {
             let result = builder.write_spec(&output);
             finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
         }
-        Command::Generate { inputs, models, output, crate_options } => {
-            if !models {
-                eprintln!("nothing to generate: pass --models");
+        Command::Generate { inputs, models, client, output, crate_options } => {
+            if !models && !client {
+                eprintln!("nothing to generate: pass --models or --client");
                 return ExitCode::from(2);
             }
             let mut builder = builder(&inputs);
-            builder.models(models).unknown_variants(!crate_options.no_unknown_variants);
+            builder.models(true).client(client).unknown_variants(!crate_options.no_unknown_variants);
             if crate_options.time {
                 builder.date_time(DateTimeCrate::Time);
             }

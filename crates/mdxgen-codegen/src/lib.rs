@@ -1,5 +1,6 @@
 //! The backends of mdxgen. Each reads only the IR ([`mdxgen_ir::Api`]) and turns its decisions into output;
 //! a backend that needs a new decision adds it to the IR, not here.
 
+pub mod client;
 pub mod models;
 pub mod spec;

@@ -14,11 +14,14 @@ mod validate;
 use std::path::PathBuf;
 
 use mdxgen_ir::Api;
+use mdxgen_ir::typing::operations::ClientModel;
 use mdxgen_ir::typing::{DateTimeCrate, Primitive, TypeKind, TypeModel, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use self::support::SupportParts;
+
+pub(crate) use self::items::{doc_attrs, ident};
 
 /// Lints allowed on the models module, each for text or shapes that come from the docs rather than from
 /// mdxgen: doc comments hold the docs' markdown as written (lists continued lazily or indented their way),
@@ -50,14 +53,30 @@ pub struct GeneratedFile {
 
 /// Every file of the models crate.
 pub fn crate_files(api: &Api, model: &TypeModel, options: &ModelsOptions) -> Result<Vec<GeneratedFile>, String> {
+    crate_files_with(api, model, None, options)
+}
+
+/// Every file of the crate: the models, and with `client` the client module behind the cargo feature
+/// `client` (on by default).
+pub fn crate_files_with(
+    api: &Api,
+    model: &TypeModel,
+    client: Option<&ClientModel>,
+    options: &ModelsOptions,
+) -> Result<Vec<GeneratedFile>, String> {
     let parts = support_parts(model);
-    let scaffold = scaffold::render(api, model, options, parts)?;
-    Ok(vec![
+    let scaffold = scaffold::render(api, model, client, options, parts)?;
+    let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: scaffold.cargo_toml },
         GeneratedFile { path: "src/lib.rs".into(), contents: scaffold.lib_rs },
         GeneratedFile { path: "src/models.rs".into(), contents: models_module(model)? },
         GeneratedFile { path: "src/support.rs".into(), contents: support_module(model)? },
-    ])
+    ];
+    if let Some(client) = client {
+        let contents = crate::client::client_module(model, client)?;
+        files.insert(2, GeneratedFile { path: "src/client.rs".into(), contents });
+    }
+    Ok(files)
 }
 
 /// `src/models.rs`: every type, in the model's order.
@@ -125,7 +144,7 @@ fn models_tokens(model: &TypeModel) -> TokenStream {
 }
 
 /// The tokens as formatted Rust, with a blank line between top-level items (prettyplease leaves none).
-fn unparse(tokens: TokenStream) -> Result<String, String> {
+pub(crate) fn unparse(tokens: TokenStream) -> Result<String, String> {
     let file: syn::File =
         syn::parse2(tokens).map_err(|e| format!("mdxgen emitted code it cannot parse (a bug in mdxgen): {e}"))?;
     let empty: syn::File = syn::parse_str("").map_err(|e| e.to_string())?;

@@ -708,7 +708,20 @@ impl<'a> Builder<'a> {
                 });
             }
         }
-        OperationTypes { operation_id: op.id.clone(), request, responses }
+        // Parameters come last, so that adding them renames no body type.
+        let parameters = op.parameters.iter().map(|p| self.param_type(&op_name, p)).collect();
+        OperationTypes { operation_id: op.id.clone(), request, responses, parameters }
+    }
+
+    /// A parameter's type from its `schema` (or the schema of its `content`), through the same conversion as
+    /// bodies; null is left out (an absent parameter says it).
+    fn param_type(&mut self, op_name: &str, param: &'a crate::Parameter) -> super::ParamType {
+        let content_schema = || param.extra.get("content")?.as_object()?.values().next()?.get("schema");
+        let ty = match param.schema.as_ref().or_else(content_schema) {
+            Some(schema) => self.type_at(schema, &format!("{op_name} {}", param.name), 0).ty,
+            None => TypeRef::Any,
+        };
+        super::ParamType { name: param.name.clone(), location: param.location, ty }
     }
 
     /// The type of a body; one schema shown under several media types is typed once.

@@ -18,6 +18,7 @@ mod convert;
 mod cycles;
 pub mod docs;
 pub mod names;
+pub mod operations;
 mod untagged;
 
 use std::collections::BTreeMap;
@@ -301,6 +302,17 @@ pub struct OperationTypes {
     pub request: Vec<BodyType>,
     /// Response bodies by status and media type.
     pub responses: Vec<BodyType>,
+    /// The type of each parameter, in the docs' order (inline enums become types named
+    /// `{Operation}{Parameter}`).
+    pub parameters: Vec<ParamType>,
+}
+
+/// The Rust type of one parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamType {
+    pub name: String,
+    pub location: crate::ParamLocation,
+    pub ty: TypeRef,
 }
 
 #[derive(Debug, Clone, PartialEq)]
