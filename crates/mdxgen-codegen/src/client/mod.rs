@@ -613,31 +613,12 @@ pub fn client_type(model: &TypeModel, ty: &TypeRef) -> TokenStream {
     }
 }
 
-/// `binary`: whether the support module has `Binary` (it does when a model holds bytes).
+/// The models' spelling of a primitive, seen from the client module; bytes are `Vec<u8>` where no model holds
+/// them (the support module then has no `Binary`).
 fn primitive_type(primitive: Primitive, date_time: DateTimeCrate, binary: bool) -> TokenStream {
-    match (primitive, date_time) {
-        (Primitive::String, _) => quote!(String),
-        (Primitive::Bool, _) => quote!(bool),
-        (Primitive::I8, _) => quote!(i8),
-        (Primitive::I16, _) => quote!(i16),
-        (Primitive::I32, _) => quote!(i32),
-        (Primitive::I64, _) => quote!(i64),
-        (Primitive::U8, _) => quote!(u8),
-        (Primitive::U16, _) => quote!(u16),
-        (Primitive::U32, _) => quote!(u32),
-        (Primitive::U64, _) => quote!(u64),
-        (Primitive::F32, _) => quote!(f32),
-        (Primitive::F64, _) => quote!(f64),
-        (Primitive::Uuid, _) => quote!(uuid::Uuid),
-        (Primitive::DateTime, DateTimeCrate::Chrono) => quote!(chrono::DateTime<chrono::Utc>),
-        (Primitive::Date, DateTimeCrate::Chrono) => quote!(chrono::NaiveDate),
-        (Primitive::DateTime, DateTimeCrate::Time) => quote!(super::support::DateTime),
-        (Primitive::Date, DateTimeCrate::Time) => quote!(super::support::Date),
-        (Primitive::Bytes, _) if binary => quote!(super::support::Binary),
-        (Primitive::Bytes, _) => quote!(Vec<u8>),
-        (Primitive::Ipv4, _) => quote!(std::net::Ipv4Addr),
-        (Primitive::Ipv6, _) => quote!(std::net::Ipv6Addr),
-        (Primitive::Unit, _) => quote!(()),
+    match primitive {
+        Primitive::Bytes if !binary => quote!(Vec<u8>),
+        _ => crate::models::primitive_tokens(primitive, date_time, &quote!(super::support)),
     }
 }
 

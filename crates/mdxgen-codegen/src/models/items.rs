@@ -75,7 +75,7 @@ pub fn type_tokens(model: &TypeModel, ty: &TypeRef) -> TokenStream {
             let name = ident(&model.get_type(*id).name);
             quote!(#name)
         }
-        TypeRef::Primitive(primitive) => primitive_tokens(*primitive, model.options().date_time),
+        TypeRef::Primitive(primitive) => primitive_tokens(*primitive, model.options().date_time, &quote!(support)),
         TypeRef::Vec(inner) => {
             let inner = type_tokens(model, inner);
             quote!(Vec<#inner>)
@@ -96,7 +96,9 @@ pub fn type_tokens(model: &TypeModel, ty: &TypeRef) -> TokenStream {
     }
 }
 
-fn primitive_tokens(primitive: Primitive, date_time: DateTimeCrate) -> TokenStream {
+/// The Rust type of a primitive, with `support` the path to the support module from where it is spelled
+/// (the models and the client name the same types).
+pub(crate) fn primitive_tokens(primitive: Primitive, date_time: DateTimeCrate, support: &TokenStream) -> TokenStream {
     match (primitive, date_time) {
         (Primitive::String, _) => quote!(String),
         (Primitive::Bool, _) => quote!(bool),
@@ -113,9 +115,9 @@ fn primitive_tokens(primitive: Primitive, date_time: DateTimeCrate) -> TokenStre
         (Primitive::Uuid, _) => quote!(uuid::Uuid),
         (Primitive::DateTime, DateTimeCrate::Chrono) => quote!(chrono::DateTime<chrono::FixedOffset>),
         (Primitive::Date, DateTimeCrate::Chrono) => quote!(chrono::NaiveDate),
-        (Primitive::DateTime, DateTimeCrate::Time) => quote!(support::DateTime),
-        (Primitive::Date, DateTimeCrate::Time) => quote!(support::Date),
-        (Primitive::Bytes, _) => quote!(support::Binary),
+        (Primitive::DateTime, DateTimeCrate::Time) => quote!(#support::DateTime),
+        (Primitive::Date, DateTimeCrate::Time) => quote!(#support::Date),
+        (Primitive::Bytes, _) => quote!(#support::Binary),
         (Primitive::Ipv4, _) => quote!(std::net::Ipv4Addr),
         (Primitive::Ipv6, _) => quote!(std::net::Ipv6Addr),
         (Primitive::Unit, _) => quote!(()),

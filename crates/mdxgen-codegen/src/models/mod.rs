@@ -21,7 +21,7 @@ use quote::quote;
 
 use self::support::SupportParts;
 
-pub(crate) use self::items::{doc_attrs, ident};
+pub(crate) use self::items::{doc_attrs, ident, primitive_tokens};
 
 /// Lints allowed on the models module, each for text or shapes that come from the docs rather than from
 /// mdxgen: doc comments hold the docs' markdown as written (lists continued lazily or indented their way),
