@@ -99,7 +99,8 @@ fn compiles(pattern: &str) -> bool {
     regress::Regex::new(pattern).is_ok()
 }
 
-fn integer_range(primitive: Primitive) -> Option<(i128, i128)> {
+/// The values a Rust integer type holds, as `(min, max)`; `None` for other primitives.
+pub(super) fn integer_range(primitive: Primitive) -> Option<(i128, i128)> {
     Some(match primitive {
         Primitive::I8 => (i8::MIN.into(), i8::MAX.into()),
         Primitive::I16 => (i16::MIN.into(), i16::MAX.into()),

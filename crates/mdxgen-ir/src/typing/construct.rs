@@ -144,7 +144,7 @@ fn value_of(types: &[TypeDef], ty: &TypeRef, json: &Value, depth: usize) -> Opti
         }
         (TypeRef::Primitive(primitive), Value::Number(n)) => {
             let value = n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from))?;
-            integer_range(*primitive)
+            super::constraints::integer_range(*primitive)
                 .is_some_and(|(min, max)| (min..=max).contains(&value))
                 .then_some(DefaultValue::Int(value))
         }
@@ -160,18 +160,4 @@ fn value_of(types: &[TypeDef], ty: &TypeRef, json: &Value, depth: usize) -> Opti
         },
         _ => None,
     }
-}
-
-fn integer_range(primitive: Primitive) -> Option<(i128, i128)> {
-    Some(match primitive {
-        Primitive::I8 => (i8::MIN.into(), i8::MAX.into()),
-        Primitive::I16 => (i16::MIN.into(), i16::MAX.into()),
-        Primitive::I32 => (i32::MIN.into(), i32::MAX.into()),
-        Primitive::I64 => (i64::MIN.into(), i64::MAX.into()),
-        Primitive::U8 => (0, u8::MAX.into()),
-        Primitive::U16 => (0, u16::MAX.into()),
-        Primitive::U32 => (0, u32::MAX.into()),
-        Primitive::U64 => (0, u64::MAX.into()),
-        _ => return None,
-    })
 }
