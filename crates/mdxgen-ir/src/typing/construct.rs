@@ -19,7 +19,7 @@ pub const MAX_POSITIONAL_ARGUMENTS: usize = 3;
 const OTHER_METHODS: &[&str] = &["new", "validate", "validate_into"];
 
 /// Aliases nest no deeper than the schemas do; this bounds the walk all the same.
-const MAX_ALIAS_DEPTH: usize = 64;
+pub(super) const MAX_ALIAS_DEPTH: usize = 64;
 
 /// Decides [`Construction`], [`Init`] and the setters of every struct, in `order` (so that the names of
 /// `Required` structs, claimed after every API type's, are deterministic and never take an API type's).

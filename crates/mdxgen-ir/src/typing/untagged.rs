@@ -3,9 +3,8 @@
 //! fallback) hides every member after it. Each member gets a [`Fit`] instead: the union takes the first
 //! member that reads the value *and* fits it exactly, and only when none does, the first that reads it.
 
+use super::construct::MAX_ALIAS_DEPTH;
 use super::{Fit, TypeDef, TypeKind, TypeRef};
-
-const MAX_ALIAS_DEPTH: usize = 64;
 
 /// Sets the fit of every variant of every untagged union.
 pub(super) fn plan(types: &mut [TypeDef]) {
