@@ -100,6 +100,7 @@ class Converter:
             # writes it (lower case), so that the value is a UUID.
             del out["format"]
             out["pattern"] = UUID_PATTERN
+        self.type_bare_objects(out, schema)
         self.close(out, schema)
         self.bound_numbers(out, schema)
         if "discriminator" in schema and ("oneOf" in out or "anyOf" in out):
@@ -164,6 +165,14 @@ class Converter:
     @staticmethod
     def is_object(schema):
         return schema.get("type") in (None, "object") and not schema.get("enum")
+
+    @staticmethod
+    def type_bare_objects(out, schema):
+        """`properties` without `type` as an object. JSON Schema lets such a schema accept any non-object too, but
+        the docs mean an object by it (the plugin renders it as one), and so does the type made of it: a value the
+        docs would never show (`3` for a `Problem`) says nothing about the type."""
+        if "properties" in out and "type" not in schema and not any(k in out for k in ("oneOf", "anyOf", "allOf")):
+            out["type"] = "object"
 
     @staticmethod
     def close(out, schema):

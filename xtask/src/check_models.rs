@@ -1,5 +1,5 @@
-//! `cargo xtask check-models`: every corpus (and fixture) generates a crate (models and client, the cargo
-//! feature `client` on); all of them go into one
+//! `cargo xtask check-models`: every corpus (and fixture) generates a crate (models, client and server, the
+//! cargo features `client` and `server` on; the fixtures' also with the server alone); all of them go into one
 //! generated cargo workspace under `target/check-models` with one target dir, which is then checked once:
 //! `cargo clippy --workspace --all-targets -D warnings` (so: builds, zero warnings, clippy clean), `cargo doc`
 //! with `RUSTDOCFLAGS=-D warnings` (the docs' text makes no broken link, bare URL or bad HTML) and
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use mdxgen::{Builder, ClientModel, DateTimeCrate, TypeModel};
+use mdxgen::{Builder, ClientModel, DateTimeCrate, ServerModel, TypeModel};
 use mdxgen_codegen::models::{self, GeneratedFile, ModelsOptions};
 use mdxgen_ir::Api;
 use mdxgen_ir::typing::TypeRef;
@@ -33,11 +33,13 @@ struct Case {
     /// The generator's switches: `--time` and `--no-unknown-variants` are checked on one fixture each.
     time: bool,
     strict_enums: bool,
+    /// The overrides of the golden crate `petstore-v5-overrides-models` (`testkit::golden_overrides`).
+    overrides: bool,
 }
 
 impl Case {
     fn new(name: &str, input: PathBuf, spec: Option<PathBuf>) -> Self {
-        Self { name: name.to_owned(), input, spec, time: false, strict_enums: false }
+        Self { name: name.to_owned(), input, spec, time: false, strict_enums: false, overrides: false }
     }
 }
 
@@ -49,18 +51,29 @@ struct Crate {
     examples: Vec<Value>,
     /// Type expressions of the examples, indexed by the examples' `type` field.
     types: Vec<String>,
+    /// `tests/calls.rs` of the server's round trip (the authentik corpus crate only), and the pages it was
+    /// generated from, which `mdxgen mock` serves to the same calls.
+    calls: Option<(String, PathBuf)>,
 }
 
 pub fn check_models(arguments: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let root = workspace_root().join("target/check-models");
     std::fs::create_dir_all(&root).map_err(|e| e.to_string())?;
-    let cases = cases()?;
-    let mut specs: Vec<PathBuf> = cases.iter().filter_map(|c| c.spec.clone()).collect();
+    // `--only TEXT`: the cases whose name holds TEXT (for working on one crate; CI checks them all).
+    let only = arguments.iter().position(|a| a == "--only").and_then(|i| arguments.get(i + 1));
+    let all = cases()?;
+    // The values are made (and cached) for every spec, so a filtered run reuses the full run's cache.
+    let mut specs: Vec<PathBuf> = all.iter().filter_map(|c| c.spec.clone()).collect();
     specs.sort();
     specs.dedup();
-    let values = SpecValues::make(&specs, &root)?;
-    let crates = generate(&cases, &values)?;
+    // `--no-values`: without the values made from the source specs (minutes of hypothesis on a cold cache),
+    // for working on one crate; CI runs with them.
+    let no_values = arguments.iter().any(|a| a == "--no-values");
+    let corpus = corpus_root().unwrap_or_default();
+    let values = if no_values { SpecValues::default() } else { SpecValues::make(&specs, &corpus)? };
+    let cases: Vec<Case> = all.into_iter().filter(|c| only.is_none_or(|text| c.name.contains(text.as_str()))).collect();
+    let crates = generate(&cases, &values, &corpus)?;
     let generated_in = started.elapsed();
     write_workspace(&root, &crates)?;
     println!(
@@ -75,6 +88,7 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
     let clippy = Instant::now();
     cargo(&root, &["clippy", "--workspace", "--all-targets", "--keep-going", "--quiet", "--", "-D", "warnings"])?;
     println!("check-models: clippy -D warnings passed for every crate in {:.1}s", clippy.elapsed().as_secs_f64());
+    server_alone(&root, &crates)?;
     let doc = Instant::now();
     cargo(&root, &["doc", "--workspace", "--no-deps", "--keep-going", "--quiet"])?;
     println!("check-models: cargo doc -D warnings passed for every crate in {:.1}s", doc.elapsed().as_secs_f64());
@@ -83,9 +97,39 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
     println!("check-models: tests (examples, doc tests) in {:.1}s", tests.elapsed().as_secs_f64());
     let cases: Vec<String> = crates.iter().flat_map(|c| c.cases.iter().cloned()).collect();
     let examples = report_examples(&output, &cases);
-    let values = values::report(&output, &cases, &root, arguments.iter().any(|a| a == "--bless"));
+    let values = if no_values {
+        Ok(())
+    } else {
+        values::report(&output, &cases, &root, arguments.iter().any(|a| a == "--bless"))
+    };
     examples.and(values)?;
     println!("check-models: done in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// The fixtures' crates with the server alone (no client), the cheap way: one clippy run over those
+/// crates with `--no-default-features --features server`.
+fn server_alone(root: &Path, crates: &[Crate]) -> Result<(), String> {
+    let fixtures: Vec<&str> = crates
+        .iter()
+        .filter(|c| c.cases.iter().any(|case| case.starts_with("fixtures/")))
+        .map(|c| c.package.as_str())
+        .collect();
+    if fixtures.is_empty() {
+        return Ok(());
+    }
+    let started = Instant::now();
+    let mut args = vec!["clippy", "--quiet", "--no-default-features", "--features", "server"];
+    for package in &fixtures {
+        args.extend(["-p", package]);
+    }
+    args.extend(["--", "-D", "warnings"]);
+    cargo(root, &args)?;
+    println!(
+        "check-models: the server alone passed clippy -D warnings for {} fixture crates in {:.1}s",
+        fixtures.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -103,6 +147,7 @@ fn cases() -> Result<Vec<Case>, String> {
             ..Case::new("fixtures/authentik --no-unknown-variants", fixtures.join("authentik"), None)
         },
         Case::new("fixtures/petstore-v5", fixtures.join("petstore-v5"), None),
+        Case { overrides: true, ..Case::new("fixtures/petstore-v5 overrides", fixtures.join("petstore-v5"), None) },
         Case::new("fixtures/hostile-names", crate::hostile_names_input(), None),
         Case::new("fixtures/hostile-pages/v4.0.1", fixtures.join("hostile-pages/v4.0.1"), None),
         Case::new("fixtures/hostile-pages/v5.2.0", fixtures.join("hostile-pages/v5.2.0"), None),
@@ -114,7 +159,7 @@ fn cases() -> Result<Vec<Case>, String> {
 }
 
 /// Generates every case's crate; cases with identical models share the first one's crate.
-fn generate(cases: &[Case], values: &SpecValues) -> Result<Vec<Crate>, String> {
+fn generate(cases: &[Case], values: &SpecValues, corpus: &Path) -> Result<Vec<Crate>, String> {
     let mut crates: Vec<Crate> = Vec::new();
     for case in cases {
         let package = package_name(&case.name);
@@ -123,24 +168,41 @@ fn generate(cases: &[Case], values: &SpecValues) -> Result<Vec<Crate>, String> {
         if case.time {
             builder.date_time(DateTimeCrate::Time);
         }
+        if case.overrides {
+            builder.overrides(mdxgen_testkit::golden_overrides());
+        }
         let (api, model, _) = builder.type_model().map_err(|e| format!("{}: {e}", case.name))?;
         let options = ModelsOptions { crate_name: Some(package.clone()), templates: None };
         let (client, _) = ClientModel::build(&api, &model);
-        let files = models::crate_files_with(&api, &model, Some(&client), &options)
+        let (server, _) = ServerModel::build(&api, &model, &client);
+        let files = models::crate_files_with(&api, &model, Some(&client), Some(&server), &options)
             .map_err(|e| format!("{}: {e}", case.name))?;
         let shared = crates.iter().position(|c| same_code(&c.files, &files));
         let index = shared.unwrap_or_else(|| {
-            crates.push(Crate { package, files, cases: Vec::new(), examples: Vec::new(), types: Vec::new() });
+            crates.push(Crate {
+                package,
+                files,
+                cases: Vec::new(),
+                examples: Vec::new(),
+                types: Vec::new(),
+                calls: None,
+            });
             crates.len() - 1
         });
         let target = &mut crates[index];
+        if case.name.starts_with(crate::client_e2e::CORPUS_PREFIX) && target.calls.is_none() {
+            let library = target.package.replace('-', "_");
+            let calls = mdxgen_codegen::server::round_trip_calls(&model, &server, &library)
+                .map_err(|e| format!("{}: {e}", case.name))?;
+            target.calls = Some((calls, case.input.clone()));
+        }
         target.cases.push(case.name.clone());
         // The switches' crates are checked to build clean; the examples' fidelity is the default crate's.
         if !case.time && !case.strict_enums {
             add_examples(target, &case.name, &api, &model);
         }
         if let Some(spec) = &case.spec {
-            add_values(target, &case.name, &model, values, spec);
+            add_values(target, &case.name, &model, values, spec, corpus);
         }
     }
     Ok(crates)
@@ -148,8 +210,8 @@ fn generate(cases: &[Case], values: &SpecValues) -> Result<Vec<Crate>, String> {
 
 /// The generated values of the case's source spec, each with the type of its component. A component with
 /// no type of its name (no page holds it) has nothing to check.
-fn add_values(target: &mut Crate, case: &str, model: &TypeModel, values: &SpecValues, spec: &Path) {
-    for (schema, status, value, why) in values.entries(spec) {
+fn add_values(target: &mut Crate, case: &str, model: &TypeModel, values: &SpecValues, spec: &Path, corpus: &Path) {
+    for (schema, status, value, why) in values.entries(spec, corpus) {
         if let Some(id) = model.named(&schema) {
             // A component that admits null is held as `Option<T>` wherever it is used: `T` never reads null.
             let named = TypeRef::Named(id);
@@ -233,6 +295,14 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
             // The end-to-end test of the client: a test double on 127.0.0.1, and the dev-dependencies it needs.
             let library = krate.package.replace('-', "_");
             files.push(("tests/client.rs".to_owned(), crate::client_e2e::test_file(&library)?.into_bytes()));
+            // The server's end-to-end test: the generated client and raw requests against the mock.
+            let mut server_test = crate::server_e2e::test_file(&library);
+            if let Some((calls, pages)) = &krate.calls {
+                files.push(("tests/calls/mod.rs".to_owned(), calls.clone().into_bytes()));
+                // The same calls against `mdxgen mock` serving the same pages (the binary CI's tests built).
+                server_test.push_str(&crate::mock_e2e::test_function(&mdxgen_binary()?, pages));
+            }
+            files.push(("tests/server.rs".to_owned(), server_test.into_bytes()));
             if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
                 manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
             }
@@ -460,6 +530,22 @@ fn report_examples(output: &str, cases: &[String]) -> Result<(), String> {
 fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
     let status = cargo_command(root, args).status().map_err(|e| format!("cannot run cargo: {e}"))?;
     if status.success() { Ok(()) } else { Err(format!("`cargo {}` failed in {}", args.join(" "), root.display())) }
+}
+
+/// The `mdxgen` binary of this workspace (debug), built if it is not.
+fn mdxgen_binary() -> Result<PathBuf, String> {
+    let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--quiet", "-p", "mdxgen-cli"])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err("`cargo build -p mdxgen-cli` failed".to_owned());
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    Ok(target.join("debug").join(format!("mdxgen{}", std::env::consts::EXE_SUFFIX)))
 }
 
 fn cargo_output(root: &Path, args: &[&str]) -> Result<String, String> {

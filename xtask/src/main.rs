@@ -5,7 +5,7 @@
 //! - `cargo xtask validate`: writes the spec of every fixture and every corpus in `../shared/corpus` to
 //!   `target/specs`, in 3.0.3 and in 3.1.0, and checks each with an independent validator
 //!   (`openapi-spec-validator`, from PyPI, all in one run of `tools/survey/validate.py`).
-//! - `cargo xtask check-models [--generate-only]`: generates the models crate of every fixture and corpus into
+//! - `cargo xtask check-models [--generate-only] [--only TEXT] [--no-values] [--bless]`: generates the crate of every fixture and corpus into
 //!   one cargo workspace in `target/check-models` and checks them all at once (clippy -D warnings, the
 //!   docs' examples round trip, doc tests). See `check_models.rs`.
 //! - `cargo xtask survey [DIR] [--write]`: reads the corpora `tools/survey/make-pages.sh` made from many real
@@ -17,6 +17,8 @@ mod check_models;
 mod client_e2e;
 mod client_styles;
 mod hostile_behaviour;
+mod mock_e2e;
+mod server_e2e;
 mod survey;
 
 use std::collections::BTreeMap;
@@ -79,13 +81,15 @@ fn codegen() -> Result<(), String> {
         println!("wrote {}", case.spec.display());
     }
     for (input, dir) in models_golden_cases() {
-        // The authentik fixture's crate holds the client too.
-        let client = input.ends_with("authentik");
-        Builder::new()
-            .input(&input)
-            .client(client)
-            .write_models_crate(&dir)
-            .map_err(|e| format!("{}: {e}", input.display()))?;
+        // The authentik fixture's crate holds the client and the server too; the overrides case has one of
+        // each kind.
+        let authentik = input.ends_with("authentik");
+        let mut builder = Builder::new();
+        builder.input(&input).client(authentik).server(authentik);
+        if dir.ends_with("petstore-v5-overrides-models") {
+            builder.overrides(mdxgen_testkit::golden_overrides());
+        }
+        builder.write_models_crate(&dir).map_err(|e| format!("{}: {e}", input.display()))?;
         println!("wrote {}", dir.display());
     }
     Ok(())
@@ -105,6 +109,7 @@ pub fn models_golden_cases() -> Vec<(PathBuf, PathBuf)> {
         (fixture("authentik"), expected("authentik")),
         (fixture("petstore-v5"), expected("petstore-v5")),
         (hostile_names_input(), expected("hostile-names")),
+        (fixture("petstore-v5"), expected("petstore-v5-overrides")),
     ]
 }
 

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error, OpenApiVersion, Severity};
+use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error, OpenApiVersion, ReadOptions, Severity};
+use mdxgen_mock::{Mock, MockOptions};
 
 #[derive(Parser)]
 #[command(name = "mdxgen", version, about = "Turns API reference docs back into a spec and into Rust code")]
@@ -52,14 +53,43 @@ enum Command {
         /// Generate the async client (reqwest, cargo feature `client`, on by default); the models come with it
         #[arg(long)]
         client: bool,
+        /// Generate the axum server (cargo feature `server`, on by default): the `Api` trait, `router(impl)`
+        /// validating requests against the docs, and the mock `MockApi`; the models come with it
+        #[arg(long)]
+        server: bool,
         /// The crate's folder; replaced only when generation succeeds, and only if it is mdxgen output
         #[arg(short, long)]
         output: PathBuf,
         #[command(flatten)]
         crate_options: CrateOptions,
     },
+    /// Serve a validating mock of the API: requests are checked against the docs and answered with the
+    /// documented examples (bad pages are reported and the rest is served)
+    Mock {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// The port to listen on (0: any free one; the address is printed)
+        #[arg(long, default_value_t = 4010)]
+        port: u16,
+        /// The address to listen on
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// Answer with a fresh value made from the schema each time instead of the documented example
+        #[arg(long)]
+        dynamic: bool,
+        /// The seed of the fresh values, so that a run can be repeated (default: random)
+        #[arg(long)]
+        seed: Option<u64>,
+    },
     /// Read the inputs and report diagnostics only
     Check {
+        #[command(flatten)]
+        inputs: Inputs,
+    },
+    /// List what the generated code will hold: every operation (method, path, parameter and body types) and
+    /// every type (kind, origin, and the operations and types that use it)
+    #[command(after_help = "Example: mdxgen inspect docs/api | grep -A3 core_users_list")]
+    Inspect {
         #[command(flatten)]
         inputs: Inputs,
     },
@@ -92,13 +122,13 @@ fn main() -> ExitCode {
             let result = builder.write_spec(&output);
             finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
         }
-        Command::Generate { inputs, models, client, output, crate_options } => {
-            if !models && !client {
-                eprintln!("nothing to generate: pass --models or --client");
+        Command::Generate { inputs, models, client, server, output, crate_options } => {
+            if !models && !client && !server {
+                eprintln!("nothing to generate: pass --models, --client or --server");
                 return ExitCode::from(2);
             }
             let mut builder = builder(&inputs);
-            builder.models(true).client(client).unknown_variants(!crate_options.no_unknown_variants);
+            builder.models(true).client(client).server(server).unknown_variants(!crate_options.no_unknown_variants);
             if crate_options.time {
                 builder.date_time(DateTimeCrate::Time);
             }
@@ -111,6 +141,9 @@ fn main() -> ExitCode {
             let result = builder.write_crate(&output);
             finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
         }
+        Command::Mock { inputs, port, host, dynamic, seed } => {
+            mock(&inputs, &host, port, &MockOptions { dynamic, seed })
+        }
         Command::Check { inputs } => {
             let result = builder(&inputs).load();
             finish(
@@ -119,6 +152,51 @@ fn main() -> ExitCode {
                 }),
                 inputs.verbose,
             )
+        }
+        Command::Inspect { inputs } => inspect(&inputs),
+    }
+}
+
+fn inspect(inputs: &Inputs) -> ExitCode {
+    let result = builder(inputs).type_model().map(|(api, model, diagnostics)| {
+        print!("{}", mdxgen::Inventory::new(&api, &model).render());
+        (diagnostics, format!("{} operations, {} types", api.operations.len(), model.len()))
+    });
+    finish(result, inputs.verbose)
+}
+
+/// Serves what the inputs hold: pages with errors are reported and left out, the rest is served. Prints each
+/// route, their number and the bound address (`listening on http://...`) to stdout, then one line per
+/// request to stderr.
+fn mock(inputs: &Inputs, host: &str, port: u16, options: &MockOptions) -> ExitCode {
+    let read = ReadOptions { ignore_api_frontmatter: inputs.tree_only, ..ReadOptions::default() };
+    let loaded = mdxgen::load(&inputs.inputs, &read);
+    report(&loaded.diagnostics, inputs.verbose);
+    if loaded.api.operations.is_empty() {
+        eprintln!("no operation to serve");
+        return ExitCode::from(1);
+    }
+    let (mock, diagnostics) = match Mock::new(&loaded.api, options) {
+        Ok(built) => built,
+        Err(message) => {
+            eprintln!("{:?}", miette::Report::msg(message));
+            return ExitCode::from(2);
+        }
+    };
+    report(&diagnostics, inputs.verbose);
+    let routes = mock.routes();
+    let listing: String = routes.iter().map(|r| format!("{} {} -> {}\n", r.method, r.path, r.operation_id)).collect();
+    let served = mdxgen_mock::serve(mock, host, port, |address| {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = write!(out, "{listing}{} operations\nlistening on http://{address}\n", routes.len());
+        let _ = out.flush();
+    });
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{:?}", miette::Report::msg(message));
+            ExitCode::from(2)
         }
     }
 }

@@ -3,4 +3,5 @@
 
 pub mod client;
 pub mod models;
+pub mod server;
 pub mod spec;

@@ -195,3 +195,21 @@ fn constructors_take_the_required_fields_and_apply_the_defaults_that_fit() {
     }
     assert!(!code.contains("Default, PartialEq, Serialize, Deserialize)] pub struct On"), "{code}");
 }
+
+#[test]
+fn overrides_that_are_not_rust_are_errors_naming_their_path() {
+    let api = api(json!({"User": {"type": "object", "properties": {"id": {"type": "integer"}}}}));
+    let pair = |path: &str, text: &str| vec![(path.to_owned(), text.to_owned())];
+    let cases = [
+        (pair("User", "derive(Hash)"), Vec::new(), "`User` is not a Rust attribute"),
+        (Vec::new(), pair("User.id", "Vec<"), "`User.id` is not a Rust type"),
+    ];
+    for (type_attributes, field_types, expected) in cases {
+        let mut options = TypingOptions::default();
+        options.overrides.type_attributes = type_attributes;
+        options.overrides.field_types = field_types;
+        let (model, _) = TypeModel::build(&api, &options);
+        let error = models::models_module(&model).expect_err("refused");
+        assert!(error.contains(expected), "{error}");
+    }
+}

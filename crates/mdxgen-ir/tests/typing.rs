@@ -380,3 +380,28 @@ fn default_is_derived_only_where_every_field_starts_as_its_types_default() {
     assert_eq!(derives("Off"), (Construction::Default, true), "false and [] are what derive(Default) gives");
     assert_eq!(derives("On"), (Construction::Default, false), "`true` needs a Default impl that says it");
 }
+
+#[test]
+fn overrides_reach_their_type_and_field_and_a_replaced_field_is_not_validated() {
+    let paths = json!({"/u": {"post": {"operationId": "create_user",
+        "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}},
+        "responses": {"204": {"description": "ok"}}}}});
+    let schemas = json!({"User": {"type": "object", "required": ["userName"], "properties": {
+        "userName": {"type": "string", "maxLength": 3}, "id": {"type": "integer"}}}});
+    let pair = |path: &str, text: &str| (path.to_owned(), text.to_owned());
+    let mut options = TypingOptions::default();
+    options.overrides.type_attributes = vec![pair("User", "#[derive(Hash)]"), pair("Nobody", "#[x]")];
+    options.overrides.field_attributes = vec![pair("User.id", "#[doc(hidden)]")];
+    // The docs' name and the Rust name address the same field.
+    options.overrides.field_types = vec![pair("User.user_name", "my::Name"), pair("User.missing", "u8")];
+    let (model, warnings) = model_with(schemas, paths, &options);
+    let user = named(&model, "User");
+    assert_eq!(user.attributes, ["#[derive(Hash)]"]);
+    assert_eq!(field(user, "id").attributes, ["#[doc(hidden)]"]);
+    let name = field(user, "userName");
+    assert_eq!((name.replacement.as_deref(), name.constraints.is_empty()), (Some("my::Name"), true));
+    assert!(!user.validated, "the only constrained field is the user's type now");
+    let unmatched: Vec<&String> = warnings.iter().filter(|w| w.contains("matches no")).collect();
+    assert_eq!(unmatched.len(), 2, "{warnings:?}");
+    assert!(unmatched[0].contains("`Nobody`") && unmatched[1].contains("`User.missing`"), "{unmatched:?}");
+}

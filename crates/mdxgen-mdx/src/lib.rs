@@ -65,6 +65,21 @@ impl Sidecars for FsSidecars {
     }
 }
 
+/// [`FsSidecars`] that remembers the files it read.
+#[derive(Default)]
+struct RecordedSidecars {
+    read: std::cell::RefCell<Vec<PathBuf>>,
+}
+
+impl Sidecars for RecordedSidecars {
+    fn load(&self, page: &Path, relative: &str) -> Result<String, String> {
+        if let Ok(path) = sidecar_path(page, relative) {
+            self.read.borrow_mut().push(path);
+        }
+        FsSidecars.load(page, relative)
+    }
+}
+
 /// Resolves a `require` path beside `page`, refusing absolute paths and `..`.
 pub fn sidecar_path(page: &Path, relative: &str) -> Result<PathBuf, String> {
     let rel = Path::new(relative);
@@ -171,6 +186,9 @@ pub enum SchemaOrigin {
 pub struct ReadResult {
     pub page: Option<Page>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The sidecar files the page's props were read from (by [`read_file`]), so that a build script can watch
+    /// them too.
+    pub sidecars: Vec<PathBuf>,
 }
 
 /// Reads one file. `path` names it in diagnostics and decides its kind (`*.api.mdx`, `*.info.mdx`,
@@ -180,32 +198,36 @@ pub fn read_page(path: &Path, text: &str, options: &ReadOptions, sidecars: &dyn 
     let source = Source::new(text);
     let mut reader = PageReader { path, source: &source, options, sidecars, diagnostics: Vec::new() };
     let page = reader.read();
-    ReadResult { page, diagnostics: reader.diagnostics }
+    ReadResult { page, diagnostics: reader.diagnostics, sidecars: Vec::new() }
 }
 
 /// Reads the file at `path` from disk. Files that are not UTF-8 get a diagnostic, not a panic.
 pub fn read_file(path: &Path, options: &ReadOptions) -> ReadResult {
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => read_page(path, &text, options, &FsSidecars),
+            Ok(text) => {
+                let sidecars = RecordedSidecars::default();
+                let result = read_page(path, &text, options, &sidecars);
+                ReadResult { sidecars: sidecars.read.into_inner(), ..result }
+            }
             Err(e) => {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let at = mdxgen_diag::LineIndex::new(&String::from_utf8_lossy(valid))
                     .line_col(&String::from_utf8_lossy(valid), valid.len());
                 ReadResult {
-                    page: None,
                     diagnostics: vec![Diagnostic::error(
                         path,
                         Some(at),
                         "encoding",
                         "expected UTF-8 text, found bytes that are not",
                     )],
+                    ..ReadResult::default()
                 }
             }
         },
         Err(e) => ReadResult {
-            page: None,
             diagnostics: vec![Diagnostic::error(path, None, "io", format!("cannot read the file: {e}"))],
+            ..ReadResult::default()
         },
     }
 }

@@ -110,3 +110,14 @@ pub fn golden_cases() -> Vec<Golden> {
         })
         .collect()
 }
+
+/// The overrides of the golden crate `fixtures/expected/petstore-v5-overrides-models`: one of each kind, with
+/// types from std so that the crate builds on its own (check-models builds it).
+pub fn golden_overrides() -> mdxgen_ir::typing::Overrides {
+    let pair = |path: &str, text: &str| (path.to_owned(), text.to_owned());
+    mdxgen_ir::typing::Overrides {
+        type_attributes: vec![pair("Tag", "#[derive(Eq, Hash)]")],
+        field_attributes: vec![pair("Pet.name", "#[doc(alias = \"title\")]")],
+        field_types: vec![pair("Pet.id", "std::num::NonZeroU64")],
+    }
+}

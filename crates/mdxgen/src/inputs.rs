@@ -15,8 +15,8 @@ use serde_json::Value;
 pub struct Loaded {
     pub api: Api,
     pub diagnostics: Vec<Diagnostic>,
-    /// How many files were read.
-    pub files: usize,
+    /// Every file read (pages, their sidecars, the OpenAPI document), sorted: what a build script watches.
+    pub read: Vec<PathBuf>,
 }
 
 /// Reads every input: pages (files or folders of them) or one OpenAPI document.
@@ -107,7 +107,7 @@ fn load_spec(path: &Path, mut diagnostics: Vec<Diagnostic>) -> Loaded {
         Ok(doc) => {
             let (api, found) = mdxgen_ir::from_openapi(&doc, path);
             diagnostics.extend(found);
-            Loaded { api, diagnostics, files: 1 }
+            Loaded { api, diagnostics, read: vec![path.to_path_buf()] }
         }
         Err(message) => {
             diagnostics.push(Diagnostic::error(
@@ -129,8 +129,10 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
     let mut builder = ApiBuilder::from_inlined();
     let mut collected = Collected::default();
     let mut declarations = Vec::new();
+    let mut read = pages.to_vec();
     read_in_order(&first, options, |path, result| {
         diagnostics.extend(result.diagnostics);
+        read.extend(result.sidecars);
         match result.page {
             Some(Page::Sidebar(sidebar)) => {
                 sidebar.categories.iter().for_each(|category| builder.add_tag(&category.label, None))
@@ -145,6 +147,7 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
     }
     read_in_order(&rest, options, |path, result| {
         diagnostics.extend(result.diagnostics);
+        read.extend(result.sidecars);
         collected.add(&mut builder, path, result.page);
     });
     if let Some(info) = collected.info_page {
@@ -164,7 +167,9 @@ fn load_pages(pages: &[PathBuf], options: &ReadOptions, mut diagnostics: Vec<Dia
     }
     let (api, found) = builder.finish();
     diagnostics.extend(found);
-    Loaded { api, diagnostics, files: pages.len() }
+    read.sort();
+    read.dedup();
+    Loaded { api, diagnostics, read }
 }
 
 /// The files the first pass reads: the sidebar and the schema pages, by name.
@@ -266,7 +271,10 @@ fn read_guarded(path: &Path, options: &ReadOptions) -> ReadResult {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| mdxgen_mdx::read_file(path, options))).unwrap_or_else(
         |_| {
             let message = "mdxgen failed on this page (a bug: please report it with the page)";
-            ReadResult { page: None, diagnostics: vec![Diagnostic::error(path, None, "internal", message)] }
+            ReadResult {
+                diagnostics: vec![Diagnostic::error(path, None, "internal", message)],
+                ..ReadResult::default()
+            }
         },
     )
 }

@@ -9,16 +9,17 @@
 //!     .expect("the docs read without errors");
 //! ```
 //!
-//! Rust models, as a crate of their own or as one file to `include!` from `OUT_DIR`:
+//! Rust models and client, as a crate of their own or as one file to `include!` from `OUT_DIR`:
 //!
 //! ```no_run
 //! // build.rs
-//! let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
-//! mdxgen::Builder::new().input("docs/api").write_models_module(out_dir.join("api.rs")).unwrap();
-//! // src/lib.rs: `mod api { include!(concat!(env!("OUT_DIR"), "/api.rs")); }` gives `api::models`.
+//! mdxgen::Builder::new().input("docs/api").client(true).generate().expect("the API docs read");
+//! // src/lib.rs: `pub mod api { include!(concat!(env!("OUT_DIR"), "/api.rs")); }` gives `api::models`,
+//! // `api::client`.
 //! ```
 
 mod inputs;
+mod inspect;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -30,9 +31,11 @@ pub use mdxgen_mdx::ReadOptions;
 
 pub use mdxgen_codegen::models::{GeneratedFile, ModelsOptions};
 pub use mdxgen_ir::typing::operations::ClientModel;
-pub use mdxgen_ir::typing::{DateTimeCrate, TypeModel, TypingOptions};
+pub use mdxgen_ir::typing::server::ServerModel;
+pub use mdxgen_ir::typing::{DateTimeCrate, Overrides, TypeModel, TypingOptions};
 
 pub use crate::inputs::{Loaded, load};
+pub use crate::inspect::{Inventory, OperationEntry, TypeEntry};
 pub use crate::write::{OUTPUT_MARKER, write_atomic, write_dir_atomic};
 
 /// What went wrong in a run as a whole. Findings about the input are [`Diagnostic`]s.
@@ -53,8 +56,11 @@ pub struct Builder {
     crate_options: ModelsOptions,
     models: bool,
     client: bool,
+    server: bool,
     /// `None`: the version the docs need.
     openapi_version: Option<OpenApiVersion>,
+    /// `None`: cargo's `OUT_DIR`.
+    out_dir: Option<PathBuf>,
 }
 
 impl Builder {
@@ -111,6 +117,24 @@ impl Builder {
         self
     }
 
+    /// Whether [`Builder::write_crate`] generates the axum server (behind the crate's cargo feature `server`,
+    /// on by default) beside the models, which come with it: the `Api` trait with one method per operation,
+    /// `router(impl)` that reads and validates requests against the docs, and `MockApi`, which answers every
+    /// operation with the docs' example.
+    ///
+    /// ```no_run
+    /// mdxgen::Builder::new()
+    ///     .input("docs/api")
+    ///     .client(true)
+    ///     .server(true)
+    ///     .write_crate("authentik-api")
+    ///     .expect("the docs read without errors");
+    /// ```
+    pub fn server(&mut self, yes: bool) -> &mut Self {
+        self.server = yes;
+        self
+    }
+
     /// Whether string enums and discriminated unions get an `Unknown` variant for values the docs do not
     /// list (on by default), so that a server adding a value does not break the client.
     pub fn unknown_variants(&mut self, yes: bool) -> &mut Self {
@@ -121,6 +145,38 @@ impl Builder {
     /// The crate `format: date-time` and `format: date` map to (chrono by default).
     pub fn date_time(&mut self, date_time: DateTimeCrate) -> &mut Self {
         self.typing.date_time = date_time;
+        self
+    }
+
+    /// Adds attributes to the type `path` (its Rust name, which is the API's name), before the generated
+    /// derives: `.type_attribute("Token", "#[derive(Hash)]")`. A path matching no type is a warning.
+    pub fn type_attribute(&mut self, path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.typing.overrides.type_attributes.push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Adds attributes to the field `Type.field` (the field's name in the docs or in Rust):
+    /// `.field_attribute("Token.key", "#[doc(hidden)]")`.
+    pub fn field_attribute(&mut self, path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.typing.overrides.field_attributes.push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Puts a Rust type of your own in place of the value type of the field `Type.field`; `Option` or `Patch`
+    /// around it stay: `.replace_type("Token.user", "my_crate::UserId")`. The type must be `Debug`, `Clone`,
+    /// `PartialEq`, `Serialize` and `Deserialize`, and the field is no longer validated by the models.
+    pub fn replace_type(&mut self, path: impl Into<String>, rust_type: impl Into<String>) -> &mut Self {
+        self.typing.overrides.field_types.push((path.into(), rust_type.into()));
+        self
+    }
+
+    /// Adds all of `overrides` (see [`Builder::type_attribute`], [`Builder::field_attribute`],
+    /// [`Builder::replace_type`]).
+    pub fn overrides(&mut self, overrides: Overrides) -> &mut Self {
+        let own = &mut self.typing.overrides;
+        own.type_attributes.extend(overrides.type_attributes);
+        own.field_attributes.extend(overrides.field_attributes);
+        own.field_types.extend(overrides.field_types);
         self
     }
 
@@ -138,16 +194,7 @@ impl Builder {
 
     /// Reads the inputs into the IR. Errors in the input fail the build; warnings are returned.
     pub fn load(&self) -> Result<(Api, Vec<Diagnostic>), Error> {
-        let loaded = load(&self.inputs, &self.read);
-        let errors: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
-        if let Some(first) = errors.first() {
-            return Err(Error::Input {
-                count: errors.len(),
-                first: Box::new((*first).clone()),
-                diagnostics: loaded.diagnostics.clone(),
-            });
-        }
-        Ok((loaded.api, loaded.diagnostics))
+        checked(load(&self.inputs, &self.read))
     }
 
     /// Writes the OpenAPI document rebuilt from the inputs to `path` (YAML, or JSON for `.json`), in the
@@ -173,19 +220,27 @@ impl Builder {
     }
 
     /// The files of the generated crate, with the generated parts enabled ([`Builder::models`],
-    /// [`Builder::client`]).
+    /// [`Builder::client`], [`Builder::server`]).
     pub fn crate_files(&self) -> Result<(Vec<GeneratedFile>, Vec<Diagnostic>), Error> {
-        if !self.models && !self.client {
-            return Err(Error::Output("nothing to generate: enable the models or the client".to_owned()));
+        if !self.models && !self.client && !self.server {
+            return Err(Error::Output("nothing to generate: enable the models, the client or the server".to_owned()));
         }
         let (api, model, mut diagnostics) = self.type_model()?;
-        let client = self.client.then(|| {
+        // The server is built on the client's decisions about each operation, so both agree on the wire.
+        let operations = (self.client || self.server).then(|| {
             let (client, warnings) = ClientModel::build(&api, &model);
             diagnostics.extend(warnings);
             client
         });
-        let mut files = mdxgen_codegen::models::crate_files_with(&api, &model, client.as_ref(), &self.crate_options)
-            .map_err(Error::Output)?;
+        let server = operations.as_ref().filter(|_| self.server).map(|client| {
+            let (server, warnings) = ServerModel::build(&api, &model, client);
+            diagnostics.extend(warnings);
+            server
+        });
+        let client = operations.as_ref().filter(|_| self.client);
+        let mut files =
+            mdxgen_codegen::models::crate_files_with(&api, &model, client, server.as_ref(), &self.crate_options)
+                .map_err(Error::Output)?;
         files.push(GeneratedFile {
             path: OUTPUT_MARKER.to_owned(),
             contents: "Generated by mdxgen: this folder is replaced whole on every run.\n".to_owned(),
@@ -207,12 +262,79 @@ impl Builder {
         self.clone().models(true).write_crate(dir)
     }
 
-    /// Writes the `support` and `models` modules as one file, for `include!` inside a module of the user's
-    /// crate (which then depends on serde, serde_json and what the models use: uuid, chrono, regex).
+    /// Writes the `support` and `models` modules (and `client`, with [`Builder::client`]) as one file, for
+    /// `include!` inside a module of the user's crate (which then depends on serde, serde_json and what the
+    /// models use: uuid, chrono, regress; and reqwest for the client). A file that already holds the same text
+    /// is left untouched.
     pub fn write_models_module(&self, path: impl AsRef<Path>) -> Result<Vec<Diagnostic>, Error> {
-        let (_, model, diagnostics) = self.type_model()?;
-        let text = mdxgen_codegen::models::include_file(&model).map_err(Error::Output)?;
-        write_atomic(path.as_ref(), text.as_bytes()).map_err(Error::Output)?;
+        let (api, diagnostics) = self.load()?;
+        self.write_module(api, diagnostics, path.as_ref())
+    }
+
+    /// The folder [`Builder::generate`] writes to; by default cargo's `OUT_DIR`.
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The build script's whole job: writes `api.rs` (see [`Builder::write_models_module`]) into
+    /// [`Builder::out_dir`] and tells cargo to run the build script again only when an input changes
+    /// (`cargo:rerun-if-changed` for every input named and every file read: pages, sidecars, the info page,
+    /// the sidebar, a spec). Warnings are returned; errors in the input fail the build.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// mdxgen::Builder::new().input("docs/api").client(true).generate().expect("the API docs read");
+    /// // src/lib.rs: `pub mod api { include!(concat!(env!("OUT_DIR"), "/api.rs")); }`
+    /// ```
+    pub fn generate(&self) -> Result<Vec<Diagnostic>, Error> {
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
+                Error::Output("no output folder: `OUT_DIR` is not set (outside a build script, call `out_dir`)".into())
+            })?,
+        };
+        for input in &self.inputs {
+            println!("cargo:rerun-if-changed={}", input.display());
+        }
+        let loaded = load(&self.inputs, &self.read);
+        // Watched even when the input has errors: fixing any file read must rerun the script.
+        for path in &loaded.read {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+        let (api, diagnostics) = checked(loaded)?;
+        self.write_module(api, diagnostics, &dir.join("api.rs"))
+    }
+
+    fn write_module(&self, api: Api, mut diagnostics: Vec<Diagnostic>, path: &Path) -> Result<Vec<Diagnostic>, Error> {
+        let (model, warnings) = TypeModel::build(&api, &self.typing);
+        diagnostics.extend(warnings);
+        let client = self.client.then(|| {
+            let (client, warnings) = ClientModel::build(&api, &model);
+            diagnostics.extend(warnings);
+            client
+        });
+        let text = mdxgen_codegen::models::include_file(&model, client.as_ref()).map_err(Error::Output)?;
+        write_atomic(path, text.as_bytes()).map_err(Error::Output)?;
         Ok(diagnostics)
     }
 }
+
+/// The IR of a run, or the run's failure when the input has errors.
+fn checked(loaded: Loaded) -> Result<(Api, Vec<Diagnostic>), Error> {
+    let errors: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+    if let Some(first) = errors.first() {
+        return Err(Error::Input {
+            count: errors.len(),
+            first: Box::new((*first).clone()),
+            diagnostics: loaded.diagnostics.clone(),
+        });
+    }
+    Ok((loaded.api, loaded.diagnostics))
+}
+
+/// The README's build.rs snippets, compiled as doc tests (the client snippet, `ignore` here, is compiled
+/// against a generated crate by check-models).
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeSnippets;

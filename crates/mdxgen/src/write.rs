@@ -8,8 +8,12 @@ use std::path::{Component, Path, PathBuf};
 /// replaced, so that `-o` pointing at the wrong place cannot delete a project.
 pub const OUTPUT_MARKER: &str = ".mdxgen";
 
-/// Replaces `path` with `bytes` atomically (on the same file system).
+/// Replaces `path` with `bytes` atomically (on the same file system). A file that already holds `bytes` is
+/// left untouched, so its modification time stays and cargo rebuilds nothing that depends on it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
     let name = path
@@ -31,7 +35,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// Replaces the folder `dir` with exactly `files` (paths relative to it, `/`-separated). The files are
 /// written to a temporary folder beside it, which then takes its place. Paths that would leave the folder
 /// (absolute, `..`) are refused before anything is written, and so is an existing folder that is not
-/// mdxgen output.
+/// mdxgen output. A folder that already holds exactly `files` is left untouched.
 pub fn write_dir_atomic(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
     let name = dir
         .file_name()
@@ -40,6 +44,9 @@ pub fn write_dir_atomic(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), S
     let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let relative: Vec<PathBuf> = files.iter().map(|(path, _)| inside(path)).collect::<Result<_, _>>()?;
     check_replaceable(dir)?;
+    if holds_exactly(dir, &relative, files) {
+        return Ok(());
+    }
     std::fs::create_dir_all(parent).map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
     let temp = parent.join(format!(".{name}.mdxgen-{}.tmp", std::process::id()));
     let written = write_tree(&temp, relative.iter().zip(files.iter().map(|(_, bytes)| bytes)));
@@ -55,6 +62,23 @@ fn inside(path: &str) -> Result<PathBuf, String> {
     let relative = Path::new(path);
     let plain = !path.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
     if plain { Ok(relative.to_path_buf()) } else { Err(format!("`{path}` is not a path inside the output folder")) }
+}
+
+/// Whether `dir` holds these files with these contents and no other file.
+fn holds_exactly(dir: &Path, relative: &[PathBuf], files: &[(String, Vec<u8>)]) -> bool {
+    let same =
+        relative.iter().zip(files).all(|(path, (_, bytes))| std::fs::read(dir.join(path)).is_ok_and(|b| b == *bytes));
+    same && files_below(dir).is_some_and(|count| count == files.len())
+}
+
+/// How many files the folder tree holds, or `None` when it cannot be read.
+fn files_below(dir: &Path) -> Option<usize> {
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        count += if path.is_dir() { files_below(&path)? } else { 1 };
+    }
+    Some(count)
 }
 
 fn check_replaceable(dir: &Path) -> Result<(), String> {
@@ -147,6 +171,24 @@ mod tests {
         let error = write_dir_atomic(root.path(), &files(&[("a", "b")])).expect_err("refused");
         assert!(error.contains("refusing to replace"), "{error}");
         assert!(root.path().join("precious.txt").exists());
+    }
+
+    #[test]
+    fn leaves_unchanged_output_untouched() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let (dir, file) = (root.path().join("out"), root.path().join("api.rs"));
+        let crate_files = files(&[(OUTPUT_MARKER, ""), ("src/a.rs", "a")]);
+        write_dir_atomic(&dir, &crate_files).expect("writes");
+        write_atomic(&file, b"one").expect("writes");
+        let stamp = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).expect("mtime");
+        let before = (stamp(&dir.join("src/a.rs")), stamp(&file));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_dir_atomic(&dir, &crate_files).expect("writes");
+        write_atomic(&file, b"one").expect("writes");
+        assert_eq!((stamp(&dir.join("src/a.rs")), stamp(&file)), before, "nothing was rewritten");
+        std::fs::write(dir.join("stray.rs"), "x").expect("writes");
+        write_dir_atomic(&dir, &crate_files).expect("writes");
+        assert!(!dir.join("stray.rs").exists(), "a folder with an extra file is replaced");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The models crates generated from the fixtures (the authentik one with its client) equal the checked-in ones
+//! The models crates generated from the fixtures (the authentik one with its client and server) equal the checked-in ones
 //! in `fixtures/expected/*-models`, file for file and byte for byte. When one is stale the test says so and
 //! names the command that refreshes it.
 
@@ -11,16 +11,29 @@ use mdxgen_testkit::workspace_root;
 /// (input, checked-in crate folder), as `cargo xtask codegen` writes them.
 fn cases() -> Vec<(PathBuf, PathBuf)> {
     let root = workspace_root();
-    ["authentik", "petstore-v5", "hostile-names"]
+    ["authentik", "petstore-v5", "hostile-names", "petstore-v5-overrides"]
         .iter()
         .map(|name| {
             let input = match *name {
                 "hostile-names" => root.join("fixtures/hostile-names/openapi.json"),
+                "petstore-v5-overrides" => root.join("fixtures/petstore-v5"),
                 other => root.join("fixtures").join(other),
             };
             (input, root.join("fixtures/expected").join(format!("{name}-models")))
         })
         .collect()
+}
+
+/// The builder of a golden case: the authentik fixture's crate holds the client and the server too, and the
+/// overrides case has one override of each kind.
+fn builder(input: &Path, dir: &Path) -> Builder {
+    let authentik = input.ends_with("authentik");
+    let mut builder = Builder::new();
+    builder.input(input).models(true).client(authentik).server(authentik);
+    if dir.ends_with("petstore-v5-overrides-models") {
+        builder.overrides(mdxgen_testkit::golden_overrides());
+    }
+    builder
 }
 
 fn files_below(dir: &Path) -> BTreeSet<String> {
@@ -42,10 +55,7 @@ fn files_below(dir: &Path) -> BTreeSet<String> {
 #[test]
 fn golden_models_are_up_to_date() {
     for (input, dir) in cases() {
-        // The authentik fixture's crate holds the client too (as `cargo xtask codegen` writes it).
-        let client = input.ends_with("authentik");
-        let (files, _) =
-            Builder::new().input(&input).models(true).client(client).crate_files().expect("the fixture generates");
+        let (files, _) = builder(&input, &dir).crate_files().expect("the fixture generates");
         let generated: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
         assert_eq!(generated, files_below(&dir), "{} is stale: run `cargo xtask codegen`", dir.display());
         for file in files {

@@ -4,34 +4,46 @@
 //! type) must be rejected. The figures per corpus may only get better: `fixtures/expected/value-figures.txt`
 //! holds the last accepted ones (refresh with `cargo xtask check-models --bless`), and every remaining
 //! failure is written, with its reason, to `target/check-models/value-failures.txt`.
+//!
+//! The values are checked in (`fixtures/expected/values.json`, specs named relative to the corpus root) with
+//! the key of what made them (`values.key`: SHA-256 of the script, the specs and the count per schema), so
+//! that CI does not spend minutes of hypothesis on what it made before; a changed script or spec makes them
+//! again (derandomized: the same inputs give the same values), and the refreshed files are to be committed.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use mdxgen_testkit::workspace_root;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 const SCRIPT: &str = "tools/values/make_values.py";
+const VALUES: &str = "fixtures/expected/values.json";
+const VALUES_KEY: &str = "fixtures/expected/values.key";
 const FIGURES: &str = "fixtures/expected/value-figures.txt";
 /// Values per component schema: enough to meet each optional branch a few times, few enough for CI.
 const PER_SCHEMA: &str = "4";
 
 /// The generated values of each spec: spec path -> component name -> `{valid, invalid, skipped}`.
+#[derive(Default)]
 pub struct SpecValues(BTreeMap<String, Value>);
 
 impl SpecValues {
-    /// Runs the generator once for all `specs`, or reuses its last output when neither the script nor any
-    /// spec changed.
-    pub fn make(specs: &[PathBuf], cache_dir: &Path) -> Result<Self, String> {
-        let out = cache_dir.join("values.json");
-        let key_file = cache_dir.join("values.key");
-        let key = cache_key(specs)?;
+    /// Runs the generator once for all `specs` (under `corpus_root`), or reuses the checked-in values when
+    /// neither the script nor any spec changed.
+    pub fn make(specs: &[PathBuf], corpus_root: &Path) -> Result<Self, String> {
+        let (out, key_file) = (workspace_root().join(VALUES), workspace_root().join(VALUES_KEY));
+        let relative: Vec<PathBuf> = specs
+            .iter()
+            .map(|s| s.strip_prefix(corpus_root).map(Path::to_path_buf).unwrap_or_else(|_| s.clone()))
+            .collect();
+        let key = cache_key(corpus_root, &relative)?;
         let fresh = std::fs::read_to_string(&key_file).ok().as_deref() == Some(key.as_str()) && out.is_file();
         if !fresh {
-            run_generator(specs, &out)?;
+            run_generator(corpus_root, &relative, &out)?;
             std::fs::write(&key_file, &key).map_err(|e| e.to_string())?;
+            println!("check-models: new values in {VALUES} and {VALUES_KEY}: commit them");
         }
         let text = std::fs::read_to_string(&out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
         let map: BTreeMap<String, Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
@@ -40,9 +52,10 @@ impl SpecValues {
 
     /// The entries of one spec's components, as `(schema name, status, value, why)`: status `value` for
     /// a valid value, `negative` for one the spec forbids.
-    pub fn entries(&self, spec: &Path) -> Vec<(String, &'static str, Value, Option<String>)> {
+    pub fn entries(&self, spec: &Path, corpus_root: &Path) -> Vec<(String, &'static str, Value, Option<String>)> {
         let mut out = Vec::new();
-        let Some(Value::Object(schemas)) = self.0.get(&spec.display().to_string()) else { return out };
+        let name = spec.strip_prefix(corpus_root).unwrap_or(spec).to_string_lossy().replace('\\', "/");
+        let Some(Value::Object(schemas)) = self.0.get(&name) else { return out };
         for (name, entry) in schemas {
             for value in entry["valid"].as_array().into_iter().flatten() {
                 out.push((name.clone(), "value", value.clone(), None));
@@ -56,21 +69,26 @@ impl SpecValues {
     }
 }
 
-fn cache_key(specs: &[PathBuf]) -> Result<String, String> {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    let script = workspace_root().join(SCRIPT);
-    for path in std::iter::once(&script).chain(specs) {
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        path.hash(&mut hasher);
-        bytes.hash(&mut hasher);
+/// SHA-256 over the script, each spec's relative name and bytes, and the count per schema: the same on every
+/// machine, wherever the repository and the corpus are.
+fn cache_key(corpus_root: &Path, specs: &[PathBuf]) -> Result<String, String> {
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let mut hasher = Sha256::new();
+    hasher.update(read(&workspace_root().join(SCRIPT))?);
+    for spec in specs {
+        hasher.update(spec.to_string_lossy().replace('\\', "/").as_bytes());
+        hasher.update(read(&corpus_root.join(spec))?);
     }
-    PER_SCHEMA.hash(&mut hasher);
-    Ok(format!("{:016x}\n", hasher.finish()))
+    hasher.update(PER_SCHEMA.as_bytes());
+    let digest: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{digest}\n"))
 }
 
-fn run_generator(specs: &[PathBuf], out: &Path) -> Result<(), String> {
+fn run_generator(corpus_root: &Path, specs: &[PathBuf], out: &Path) -> Result<(), String> {
     let started = std::time::Instant::now();
+    // Run from the corpus root with relative spec names, so the values name their specs the same everywhere.
     let status = Command::new("python3")
+        .current_dir(corpus_root)
         .arg(workspace_root().join(SCRIPT))
         .arg(out)
         .args(specs)

@@ -388,7 +388,9 @@ fn error_enum(model: &TypeModel, op: &ClientOperation) -> TokenStream {
     }
 }
 
-fn style(style: ParamStyle) -> TokenStream {
+/// A parameter style as the runtime names it (`rt::Style`, which the client's and the server's runtimes both
+/// define).
+pub(crate) fn style(style: ParamStyle) -> TokenStream {
     match style {
         ParamStyle::Simple => quote!(rt::Style::Simple),
         ParamStyle::Form => quote!(rt::Style::Form),
@@ -587,12 +589,21 @@ fn response_arms(op: &ClientOperation) -> Vec<(Option<TokenStream>, TokenStream)
 
 /// The Rust spelling of a type expression from inside the client module: models by path.
 pub fn client_type(model: &TypeModel, ty: &TypeRef) -> TokenStream {
+    type_in(model, ty, &quote!(super::support))
+}
+
+/// [`client_type`] from a place where the support module is `support` (a test of the crate names it
+/// through the crate).
+pub fn type_in(model: &TypeModel, ty: &TypeRef, support: &TokenStream) -> TokenStream {
+    let client_type = |model: &TypeModel, ty: &TypeRef| type_in(model, ty, support);
     match ty {
         TypeRef::Named(id) => {
             let name = ident(&model.get_type(*id).name);
             quote!(models::#name)
         }
-        TypeRef::Primitive(primitive) => primitive_type(*primitive, model.options().date_time, model.needs().bytes),
+        TypeRef::Primitive(primitive) => {
+            primitive_type(*primitive, model.options().date_time, model.needs().bytes, support)
+        }
         TypeRef::Vec(inner) => {
             let inner = client_type(model, inner);
             quote!(Vec<#inner>)
@@ -615,10 +626,10 @@ pub fn client_type(model: &TypeModel, ty: &TypeRef) -> TokenStream {
 
 /// The models' spelling of a primitive, seen from the client module; bytes are `Vec<u8>` where no model holds
 /// them (the support module then has no `Binary`).
-fn primitive_type(primitive: Primitive, date_time: DateTimeCrate, binary: bool) -> TokenStream {
+fn primitive_type(primitive: Primitive, date_time: DateTimeCrate, binary: bool, support: &TokenStream) -> TokenStream {
     match primitive {
         Primitive::Bytes if !binary => quote!(Vec<u8>),
-        _ => crate::models::primitive_tokens(primitive, date_time, &quote!(super::support)),
+        _ => crate::models::primitive_tokens(primitive, date_time, support),
     }
 }
 

@@ -5,7 +5,7 @@ use mdxgen_ir::typing::{Construction, DefaultValue, Field, Init, Presence, Struc
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::items::{code_span, doc_attrs, doc_sentence, ident, int_literal, type_tokens};
+use super::items::{code_span, doc_attrs, doc_sentence, field_value_tokens, ident, int_literal};
 
 /// The `{Name}Required` struct of a constructor taking its arguments as one, and the impls that build values.
 pub fn construction_items(model: &TypeModel, name: &Ident, s: &Struct) -> TokenStream {
@@ -99,7 +99,7 @@ fn arguments(s: &Struct) -> impl Iterator<Item = &Field> {
 
 /// The type of a constructor argument: the field's own, `Option<T>` where it may be null.
 fn argument_type(model: &TypeModel, field: &Field) -> TokenStream {
-    let inner = type_tokens(model, &field.ty);
+    let inner = field_value_tokens(model, field);
     match field.presence {
         Presence::Required => inner,
         Presence::RequiredNullable | Presence::Optional | Presence::Tristate => quote!(Option<#inner>),
@@ -154,7 +154,7 @@ fn default_tokens(model: &TypeModel, value: &DefaultValue) -> TokenStream {
 fn setters(model: &TypeModel, field: &Field) -> TokenStream {
     let Some(setter) = &field.setter else { return TokenStream::new() };
     let (setter, member) = (ident(setter), ident(&field.name));
-    let ty = type_tokens(model, &field.ty);
+    let ty = field_value_tokens(model, field);
     let wire = code_span(&field.wire);
     let (doc, value) = match field.presence {
         Presence::Required => (format!("Sets {wire}."), quote!(value.into())),

@@ -124,9 +124,51 @@ pub(crate) fn primitive_tokens(primitive: Primitive, date_time: DateTimeCrate, s
     }
 }
 
+/// Whether every override the user wrote is Rust: attributes parse as outer attributes and replacement types
+/// as types. Checked before anything is emitted, so that the spelling below never meets bad text.
+pub fn check_overrides(model: &TypeModel) -> Result<(), String> {
+    use syn::parse::Parser as _;
+    for def in model.iter_types() {
+        let fields = match &def.kind {
+            TypeKind::Struct(s) => s.fields.as_slice(),
+            _ => &[],
+        };
+        let attributes = def.attributes.iter().map(|a| (def.name.clone(), a));
+        let field_attributes =
+            fields.iter().flat_map(|f| f.attributes.iter().map(|a| (format!("{}.{}", def.name, f.wire), a)));
+        for (path, attribute) in attributes.chain(field_attributes) {
+            syn::Attribute::parse_outer
+                .parse_str(attribute)
+                .map_err(|e| format!("the attribute for `{path}` is not a Rust attribute (`{attribute}`): {e}"))?;
+        }
+        for field in fields {
+            if let Some(ty) = &field.replacement {
+                syn::parse_str::<syn::Type>(ty).map_err(|e| {
+                    format!("the type for `{}.{}` is not a Rust type (`{ty}`): {e}", def.name, field.wire)
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The user's attributes ([`check_overrides`] made sure they parse).
+fn user_attributes(attributes: &[String]) -> TokenStream {
+    attributes.iter().filter_map(|a| a.parse::<TokenStream>().ok()).collect()
+}
+
+/// The type of a field's value: the user's replacement, else the field's own.
+pub fn field_value_tokens(model: &TypeModel, field: &Field) -> TokenStream {
+    match field.replacement.as_deref().and_then(|ty| syn::parse_str::<syn::Type>(ty).ok()) {
+        Some(ty) => ty.into_token_stream(),
+        None => type_tokens(model, &field.ty),
+    }
+}
+
 /// The items of one type: its definition, and its impls.
 pub fn type_items(model: &TypeModel, def: &TypeDef) -> TokenStream {
     let docs = doc_attrs(&def.docs);
+    let attributes = user_attributes(&def.attributes);
     let name = ident(&def.name);
     let items = match &def.kind {
         TypeKind::Struct(s) => struct_items(model, &name, s),
@@ -148,6 +190,7 @@ pub fn type_items(model: &TypeModel, def: &TypeDef) -> TokenStream {
     let validate = if def.validated { validate::validate_impl(model, def) } else { TokenStream::new() };
     quote! {
         #docs
+        #attributes
         #items
         #validate
     }
@@ -180,7 +223,8 @@ fn struct_items(model: &TypeModel, name: &Ident, s: &Struct) -> TokenStream {
 fn field_tokens(model: &TypeModel, field: &Field) -> TokenStream {
     let docs = doc_attrs(&field.docs);
     let name = ident(&field.name);
-    let inner = type_tokens(model, &field.ty);
+    let inner = field_value_tokens(model, field);
+    let attributes = user_attributes(&field.attributes);
     let rename = (field.name.trim_start_matches("r#") != field.wire).then(|| {
         let wire = Literal::string(&field.wire);
         quote!(#[serde(rename = #wire)])
@@ -204,6 +248,7 @@ fn field_tokens(model: &TypeModel, field: &Field) -> TokenStream {
         #docs
         #rename
         #presence
+        #attributes
         pub #name: #ty,
     }
 }
@@ -386,7 +431,8 @@ fn untagged_deserialize(model: &TypeModel, name: &Ident, u: &Union) -> TokenStre
     let attempts = u.variants.iter().map(|v| {
         let variant = ident(&v.name);
         let ty = type_tokens(model, &v.ty);
-        let read = quote!(serde_json::from_value::<#ty>(value.clone()));
+        // Read from a borrow of the value: one parse of the input, no copy per member tried.
+        let read = quote!(<#ty as Deserialize>::deserialize(&value));
         match fit_check(&v.fit) {
             None => quote!(if let Ok(inner) = #read { return Ok(Self::#variant(inner)); }),
             Some(fits) => quote! {

@@ -9,12 +9,13 @@ mod construct;
 mod items;
 mod scaffold;
 mod support;
-mod validate;
+pub(crate) mod validate;
 
 use std::path::PathBuf;
 
 use mdxgen_ir::Api;
 use mdxgen_ir::typing::operations::ClientModel;
+use mdxgen_ir::typing::server::ServerModel;
 use mdxgen_ir::typing::{DateTimeCrate, Primitive, TypeKind, TypeModel, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -53,19 +54,21 @@ pub struct GeneratedFile {
 
 /// Every file of the models crate.
 pub fn crate_files(api: &Api, model: &TypeModel, options: &ModelsOptions) -> Result<Vec<GeneratedFile>, String> {
-    crate_files_with(api, model, None, options)
+    crate_files_with(api, model, None, None, options)
 }
 
-/// Every file of the crate: the models, and with `client` the client module behind the cargo feature
-/// `client` (on by default).
+/// Every file of the crate: the models, with `client` the client module behind the cargo feature `client`,
+/// and with `server` the server module behind the cargo feature `server` (each on by default when
+/// generated).
 pub fn crate_files_with(
     api: &Api,
     model: &TypeModel,
     client: Option<&ClientModel>,
+    server: Option<&ServerModel>,
     options: &ModelsOptions,
 ) -> Result<Vec<GeneratedFile>, String> {
     let parts = support_parts(model);
-    let scaffold = scaffold::render(api, model, client, options, parts)?;
+    let scaffold = scaffold::render(api, model, scaffold::Backends { client, server }, options, parts)?;
     let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: scaffold.cargo_toml },
         GeneratedFile { path: "src/lib.rs".into(), contents: scaffold.lib_rs },
@@ -76,11 +79,17 @@ pub fn crate_files_with(
         let contents = crate::client::client_module(model, client)?;
         files.insert(2, GeneratedFile { path: "src/client.rs".into(), contents });
     }
+    if let Some(server) = server {
+        let contents = crate::server::server_module(model, server)?;
+        let at = files.iter().position(|f| f.path == "src/support.rs").unwrap_or(files.len());
+        files.insert(at, GeneratedFile { path: "src/server.rs".into(), contents });
+    }
     Ok(files)
 }
 
 /// `src/models.rs`: every type, in the model's order.
 pub fn models_module(model: &TypeModel) -> Result<String, String> {
+    items::check_overrides(model)?;
     unparse(models_tokens(model))
 }
 
@@ -89,12 +98,21 @@ pub fn support_module(model: &TypeModel) -> Result<String, String> {
     unparse(support::support_items(support_parts(model)))
 }
 
-/// Both modules in one file, for `include!(concat!(env!("OUT_DIR"), "/api.rs"))` inside a module of the
-/// user's crate: `pub mod support { .. }` and `pub mod models { .. }`.
-pub fn include_file(model: &TypeModel) -> Result<String, String> {
+/// The modules in one file, for `include!(concat!(env!("OUT_DIR"), "/api.rs"))` inside a module of the
+/// user's crate: `pub mod support { .. }`, `pub mod models { .. }` and, with a client, `pub mod client { .. }`
+/// (then the user's crate depends on reqwest, and on futures when an operation is paginated).
+pub fn include_file(model: &TypeModel, client: Option<&ClientModel>) -> Result<String, String> {
+    items::check_overrides(model)?;
     let support = support::support_items(support_parts(model));
     let models = models_tokens(model);
     let allowed = allowed_lints();
+    let client = match client {
+        Some(client) => {
+            let items = crate::client::client_tokens(model, client)?;
+            quote!(pub mod client { #items })
+        }
+        None => TokenStream::new(),
+    };
     unparse(quote! {
         pub mod support {
             #support
@@ -104,6 +122,8 @@ pub fn include_file(model: &TypeModel) -> Result<String, String> {
         pub mod models {
             #models
         }
+
+        #client
     })
 }
 

@@ -13,7 +13,8 @@ pub fn validate_impl(model: &TypeModel, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let body = match &def.kind {
         TypeKind::Struct(s) => {
-            let fields = s.fields.iter().map(|field| {
+            // A field of the user's type is the user's to check.
+            let fields = s.fields.iter().filter(|field| field.replacement.is_none()).map(|field| {
                 let member = ident(&field.name);
                 let wire = Literal::string(&field.wire);
                 let checks = value_checks(model, &field.ty, &field.constraints, 0);
@@ -66,7 +67,26 @@ pub fn validate_impl(model: &TypeModel, def: &TypeDef) -> TokenStream {
                 #checks
             }
         }
-        TypeKind::StringEnum(_) | TypeKind::Alias(_) => TokenStream::new(),
+        TypeKind::StringEnum(e) => match &e.fallback {
+            Some(fallback) => {
+                let fallback = ident(fallback);
+                // A long list (country codes) would make every message a page long.
+                let message = if e.variants.len() <= 12 {
+                    let listed = e.variants.iter().map(|v| format!("{:?}", v.wire)).collect::<Vec<_>>().join(", ");
+                    format!("is not one of {listed}")
+                } else {
+                    "is not one of the documented values".to_owned()
+                };
+                let message = Literal::string(&message);
+                quote! {
+                    if let Self::#fallback(_) = self {
+                        errors.push(ValidationError::new(path, #message));
+                    }
+                }
+            }
+            None => TokenStream::new(),
+        },
+        TypeKind::Alias(_) => TokenStream::new(),
     };
     let imports = support_imports(&body);
     quote! {
@@ -119,7 +139,7 @@ fn idents_in(tokens: TokenStream, found: &mut BTreeSet<String>) {
 
 /// Statements checking `value` (a reference to a `ty`) against `constraints` and its nested types; `path`
 /// is in scope as `&str`. Empty when there is nothing to check.
-fn value_checks(model: &TypeModel, ty: &TypeRef, constraints: &Constraints, depth: usize) -> TokenStream {
+pub(crate) fn value_checks(model: &TypeModel, ty: &TypeRef, constraints: &Constraints, depth: usize) -> TokenStream {
     // The IR bounds schema depth; this guards the walk through aliases all the same.
     if depth > 64 {
         return TokenStream::new();
@@ -210,11 +230,14 @@ fn scalar_checks(constraints: &Constraints) -> TokenStream {
         let pattern = Literal::string(pattern);
         // Compiled once. The IR checked that regress reads it; were it not to, no value would match, so the
         // check fails loudly rather than being skipped or panicking. Its own block puts the `static` first,
-        // as clippy::pedantic (`items_after_statements`) asks.
+        // as clippy::pedantic (`items_after_statements`) asks. The test is named, so that clippy's
+        // `nonminimal_bool` has no negation to rewrite into `is_none_or`, which a crate that includes this file
+        // may not have (it came in Rust 1.82).
         checks.extend(quote! {{
             static PATTERN: std::sync::LazyLock<Option<regress::Regex>> =
                 std::sync::LazyLock::new(|| regress::Regex::new(#pattern).ok());
-            if !PATTERN.as_ref().is_some_and(|pattern| pattern.find(value).is_some()) {
+            let matches = PATTERN.as_ref().is_some_and(|pattern| pattern.find(value).is_some());
+            if !matches {
                 errors.push(ValidationError::new(path, #message));
             }
         }});

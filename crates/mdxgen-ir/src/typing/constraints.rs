@@ -23,6 +23,10 @@ pub struct Constraints {
     pub allowed: Vec<i128>,
     /// Constraints on each item of an array.
     pub items: Option<Box<Constraints>>,
+    /// The format the docs name for a string the models keep as `String` (`email`, `uri`, `hostname`):
+    /// samples fit it, `validate()` does not check it (JSON Schema makes a format an annotation unless asked,
+    /// and what an address or a URI is, is the server's to judge).
+    pub format: Option<String>,
 }
 
 /// A numeric bound.
@@ -35,8 +39,9 @@ pub enum Bound {
 }
 
 impl Constraints {
+    /// Whether `validate()` has nothing to check (a format is not checked).
     pub fn is_empty(&self) -> bool {
-        *self == Self::default()
+        Self { format: None, ..self.clone() } == Self::default()
     }
 }
 
@@ -49,6 +54,7 @@ pub(super) fn extract(schema: &Value, ty: &TypeRef, rejected_pattern: &mut dyn F
         TypeRef::Primitive(Primitive::String) => {
             constraints.min_length = map.get("minLength").and_then(Value::as_u64).filter(|n| *n > 0);
             constraints.max_length = map.get("maxLength").and_then(Value::as_u64);
+            constraints.format = map.get("format").and_then(Value::as_str).map(str::to_owned);
             if let Some(pattern) = map.get("pattern").and_then(Value::as_str) {
                 if compiles(pattern) {
                     constraints.pattern = Some(pattern.to_owned());

@@ -13,7 +13,7 @@ use super::names::{self, FALLBACK_VARIANT, Namer};
 use super::{
     AdditionalProperties, BodyType, Constraints, Construction, EnumVariant, Field, Fit, Init, Needs, OperationTypes,
     Origin, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeId, TypeKind, TypeModel, TypeRef,
-    TypingOptions, Union, UnionVariant, constraints, construct, cycles, docs, untagged,
+    TypingOptions, Union, UnionVariant, constraints, construct, cycles, docs, overrides, untagged,
 };
 use crate::Api;
 use crate::types::{REF_PREFIX, referenced_name};
@@ -157,7 +157,7 @@ impl<'a> Builder<'a> {
     fn push(&mut self, name: String, origin: Origin) -> TypeId {
         let id = TypeId(self.types.len());
         let kind = TypeKind::Alias(TypeRef::Any);
-        self.types.push(TypeDef { id, name, origin, docs: Vec::new(), kind, validated: false });
+        self.types.push(TypeDef { id, name, origin, docs: Vec::new(), kind, validated: false, attributes: Vec::new() });
         id
     }
 
@@ -347,6 +347,8 @@ impl<'a> Builder<'a> {
                 init: Init::Empty,
                 setter: None,
                 null_setter: None,
+                attributes: Vec::new(),
+                replacement: None,
             });
         }
         let additional = parts.additional.and_then(|schema| self.additional(schema, name, &mut field_names, depth));
@@ -717,11 +719,16 @@ impl<'a> Builder<'a> {
     /// bodies; null is left out (an absent parameter says it).
     fn param_type(&mut self, op_name: &str, param: &'a crate::Parameter) -> super::ParamType {
         let content_schema = || param.extra.get("content")?.as_object()?.values().next()?.get("schema");
-        let ty = match param.schema.as_ref().or_else(content_schema) {
-            Some(schema) => self.type_at(schema, &format!("{op_name} {}", param.name), 0).ty,
-            None => TypeRef::Any,
+        let place = format!("{op_name} {}", param.name);
+        let (ty, constraints) = match param.schema.as_ref().or_else(content_schema) {
+            Some(schema) => {
+                let ty = self.type_at(schema, &place, 0).ty;
+                let constraints = self.constraints(schema, &ty, &place);
+                (ty, constraints)
+            }
+            None => (TypeRef::Any, Constraints::default()),
         };
-        super::ParamType { name: param.name.clone(), location: param.location, ty }
+        super::ParamType { name: param.name.clone(), location: param.location, ty, constraints }
     }
 
     /// The type of a body; one schema shown under several media types is typed once.
@@ -736,6 +743,7 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self, operations: Vec<OperationTypes>) -> (TypeModel, Vec<Diagnostic>) {
         cycles::break_cycles(&mut self.types);
+        overrides::apply(&mut self.types, &self.options.overrides, &mut self.warnings);
         relax_one_way_fields(&mut self.types, &operations);
         mark_validated(&mut self.types, &operations);
         let needs = needs(&self.types);
@@ -896,11 +904,11 @@ fn default_doc(default: &Value) -> Vec<String> {
 }
 
 /// Which types a value of one of `bodies` can hold, by index.
-fn reachable<'b>(types: &[TypeDef], bodies: impl Iterator<Item = &'b BodyType>) -> Vec<bool> {
+fn reachable<'b>(types: &[TypeDef], roots: impl Iterator<Item = &'b TypeRef>) -> Vec<bool> {
     let mut reachable = vec![false; types.len()];
     let mut stack: Vec<TypeId> = Vec::new();
-    for body in bodies {
-        named_in(&body.ty, &mut stack);
+    for ty in roots {
+        named_in(ty, &mut stack);
     }
     while let Some(id) = stack.pop() {
         if std::mem::replace(&mut reachable[id.0], true) {
@@ -917,8 +925,8 @@ fn reachable<'b>(types: &[TypeDef], bodies: impl Iterator<Item = &'b BodyType>) 
 /// one a request holds: OpenAPI says `required` then applies to the other direction only) may be absent.
 /// Types used in one direction only (authentik's `User` and `UserRequest`) keep their required fields.
 fn relax_one_way_fields(types: &mut [TypeDef], operations: &[OperationTypes]) {
-    let in_requests = reachable(types, operations.iter().flat_map(|op| &op.request));
-    let in_responses = reachable(types, operations.iter().flat_map(|op| &op.responses));
+    let in_requests = reachable(types, operations.iter().flat_map(|op| &op.request).map(|b| &b.ty));
+    let in_responses = reachable(types, operations.iter().flat_map(|op| &op.responses).map(|b| &b.ty));
     for (i, def) in types.iter_mut().enumerate() {
         let TypeKind::Struct(s) = &mut def.kind else { continue };
         for field in &mut s.fields {
@@ -936,7 +944,9 @@ fn relax_one_way_fields(types: &mut [TypeDef], operations: &[OperationTypes]) {
 
 /// Marks the types that get a `validate()`: reachable from a request body, with something to check.
 fn mark_validated(types: &mut [TypeDef], operations: &[OperationTypes]) {
-    let reachable = reachable(types, operations.iter().flat_map(|op| &op.request));
+    // What a request carries: its body and its parameters (a server checks both).
+    let bodies = operations.iter().flat_map(|op| &op.request).map(|b| &b.ty);
+    let reachable = reachable(types, bodies.chain(operations.iter().flat_map(|op| &op.parameters).map(|p| &p.ty)));
     loop {
         let mut changed = false;
         for i in 0..types.len() {
@@ -955,12 +965,15 @@ fn mark_validated(types: &mut [TypeDef], operations: &[OperationTypes]) {
 fn has_checks(types: &[TypeDef], kind: &TypeKind) -> bool {
     match kind {
         TypeKind::Struct(s) => {
-            s.fields.iter().any(|f| !f.constraints.is_empty() || checks(types, &f.ty, 0))
+            let replaced = |f: &&Field| f.replacement.is_some();
+            s.fields.iter().filter(|f| !replaced(f)).any(|f| !f.constraints.is_empty() || checks(types, &f.ty, 0))
                 || s.additional.as_ref().is_some_and(|a| checks(types, &a.value, 0))
         }
         TypeKind::Union(u) => u.variants.iter().any(|v| checks(types, &v.ty, 0)),
         TypeKind::Newtype(inner) => checks(types, inner, 0),
-        TypeKind::StringEnum(_) | TypeKind::Alias(_) => false,
+        // A value the docs do not list is read into the fallback variant; `validate()` reports it.
+        TypeKind::StringEnum(e) => e.fallback.is_some(),
+        TypeKind::Alias(_) => false,
     }
 }
 

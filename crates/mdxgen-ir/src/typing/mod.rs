@@ -19,6 +19,9 @@ mod cycles;
 pub mod docs;
 pub mod names;
 pub mod operations;
+mod overrides;
+pub mod samples;
+pub mod server;
 mod untagged;
 
 use std::collections::BTreeMap;
@@ -42,12 +45,26 @@ pub struct TypingOptions {
     pub unknown_variants: bool,
     /// The crate that `format: date-time` and `format: date` map to.
     pub date_time: DateTimeCrate,
+    /// Attributes and type replacements the user asks for (see `overrides`).
+    pub overrides: Overrides,
 }
 
 impl Default for TypingOptions {
     fn default() -> Self {
-        Self { unknown_variants: true, date_time: DateTimeCrate::Chrono }
+        Self { unknown_variants: true, date_time: DateTimeCrate::Chrono, overrides: Overrides::default() }
     }
+}
+
+/// Per-type and per-field additions, by path: `Type` (the Rust name) or `Type.field` (the docs' or the Rust
+/// name of the field). Each list is `(path, text)`, applied in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// Attributes on a type (`#[derive(Hash)]`), written before the generated derives.
+    pub type_attributes: Vec<(String, String)>,
+    /// Attributes on a field.
+    pub field_attributes: Vec<(String, String)>,
+    /// A Rust type (`my_crate::UserId`) in place of a field's value type.
+    pub field_types: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +135,8 @@ pub struct TypeDef {
     /// Whether a `validate()` is generated: the type is reachable from a request body and something in it
     /// has constraints.
     pub validated: bool,
+    /// Attributes the user added ([`Overrides::type_attributes`]).
+    pub attributes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,6 +242,11 @@ pub struct Field {
     pub setter: Option<String>,
     /// For a [`Presence::Tristate`] field, the method setting it to null (`with_name_null`).
     pub null_setter: Option<String>,
+    /// Attributes the user added ([`Overrides::field_attributes`]).
+    pub attributes: Vec<String>,
+    /// The user's Rust type in place of [`Field::ty`] ([`Overrides::field_types`]); the field is then not
+    /// validated.
+    pub replacement: Option<String>,
 }
 
 /// How a field's absence and null are represented.
@@ -313,6 +337,8 @@ pub struct ParamType {
     pub name: String,
     pub location: crate::ParamLocation,
     pub ty: TypeRef,
+    /// What a server checks of the value beyond its type (a client sends what it is given).
+    pub constraints: Constraints,
 }
 
 #[derive(Debug, Clone, PartialEq)]

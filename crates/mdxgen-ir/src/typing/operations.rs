@@ -563,7 +563,7 @@ fn renumber(segments: Vec<PathSegment>, removed: &[usize]) -> Vec<PathSegment> {
 
 /// What a media type's body is on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Encoding {
+pub(super) enum Encoding {
     Json,
     Form,
     Multipart,
@@ -571,7 +571,7 @@ enum Encoding {
     Text,
 }
 
-fn encoding(media_type: &str) -> Encoding {
+pub(super) fn encoding(media_type: &str) -> Encoding {
     let essence = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     if essence == "application/json" || essence.ends_with("+json") || essence == "*/*" {
         Encoding::Json
@@ -668,7 +668,7 @@ fn is_header_value(text: &str) -> bool {
 }
 
 /// `ty` through aliases (and boxes).
-fn resolve(model: &TypeModel, ty: &TypeRef, depth: usize) -> TypeRef {
+pub(super) fn resolve(model: &TypeModel, ty: &TypeRef, depth: usize) -> TypeRef {
     if depth > 16 {
         return ty.clone();
     }
@@ -682,7 +682,7 @@ fn resolve(model: &TypeModel, ty: &TypeRef, depth: usize) -> TypeRef {
     }
 }
 
-fn status_match(status: &str) -> Option<StatusMatch> {
+pub(super) fn status_match(status: &str) -> Option<StatusMatch> {
     if status.eq_ignore_ascii_case("default") {
         return Some(StatusMatch::Default);
     }
@@ -707,7 +707,9 @@ fn responses(model: &TypeModel, op: &Operation, types: Option<&super::OperationT
             continue;
         }
         let success = is_2xx(status) || (status == StatusMatch::Default && !any_success);
-        let media = response.content.iter().min_by_key(|m| encoding(&m.media_type));
+        // HTTP gives 204, 205 and 304 no body, whatever the docs list for them.
+        let bodiless = matches!(status, StatusMatch::Code(204 | 205 | 304));
+        let media = response.content.iter().filter(|_| !bodiless).min_by_key(|m| encoding(&m.media_type));
         let body = match media {
             None => ResponseBody::Empty,
             Some(media) => match encoding(&media.media_type) {
@@ -854,7 +856,7 @@ fn operation_docs(op: &Operation) -> Vec<String> {
 }
 
 /// Text for inside a code span: no backticks, no line breaks.
-fn code_text(text: &str) -> String {
+pub(super) fn code_text(text: &str) -> String {
     text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
 }
 

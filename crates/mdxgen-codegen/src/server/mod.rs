@@ -1,0 +1,656 @@
+//! The axum server: `src/server.rs`, a trait [`Api`] with one method per operation (typed inputs in, a
+//! per-operation response enum out), `router(impl)` that reads, validates and answers requests, and
+//! `MockApi`, which answers every operation with its documented example. Every decision was made in
+//! [`mdxgen_ir::typing::server`]; this only spells the [`ServerModel`] with quote + prettyplease.
+//!
+//! The runtime the handlers share (reading parameters by style, bodies by media type, credentials,
+//! answers) is one fixed piece of Rust, `runtime.rs.txt`, parsed here.
+//!
+//! [`Api`]: mdxgen_ir::typing::server::SERVER_TYPE_NAMES
+
+mod calls;
+
+use mdxgen_ir::ParamLocation;
+use mdxgen_ir::typing::operations::{BodyKind, ClientParam, ResponseBody, SchemeKind, StatusMatch};
+use mdxgen_ir::typing::server::{
+    Capture, ErrorBody, ErrorReply, Kind, MISSING_CREDENTIALS, ServerModel, ServerOperation, ServerParam,
+    ServerResponse, Shape,
+};
+use mdxgen_ir::typing::{Constraints, TypeModel, TypeRef};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+pub use self::calls::round_trip_calls;
+use crate::client::{style, type_in};
+use crate::models::validate::value_checks;
+use crate::models::{doc_attrs, ident, unparse};
+
+const RUNTIME: &str = include_str!("runtime.rs.txt");
+
+/// Lints allowed on the server module: a response enum holds the documented types as they are, whose
+/// sizes differ as the API's do (boxing them would change every implementation to help a few).
+// The docs' markdown, as in the models: rustdoc reads it as the docs wrote it, clippy would re-indent it.
+pub const SERVER_ALLOWED_LINTS: &[&str] =
+    &["clippy::doc_lazy_continuation", "clippy::doc_overindented_list_items", "clippy::large_enum_variant"];
+
+/// The Rust spelling of a type expression in the server module, whose handlers live in a module of their
+/// own: the support module by its path from the crate root.
+fn server_type(model: &TypeModel, ty: &TypeRef) -> TokenStream {
+    type_in(model, ty, &quote!(crate::support))
+}
+
+/// `src/server.rs`.
+pub fn server_module(model: &TypeModel, server: &ServerModel) -> Result<String, String> {
+    unparse(server_tokens(model, server)?)
+}
+
+fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<TokenStream, String> {
+    let runtime: TokenStream =
+        RUNTIME.parse().map_err(|e| format!("the server runtime does not parse (a bug in mdxgen): {e}"))?;
+    let validation = validation_items(model);
+    let base_path = Literal::string(&server.base_path);
+    let uses_schemes = server.operations.iter().any(|op| op.credentials_field.is_some());
+    let schemes = uses_schemes.then(|| {
+        let schemes = server.schemes.iter().map(|scheme| {
+            let name = Literal::string(&scheme.name);
+            let kind = match &scheme.kind {
+                SchemeKind::Bearer => quote!(rt::Scheme::Bearer),
+                SchemeKind::Basic => quote!(rt::Scheme::Basic),
+                SchemeKind::ApiKey { location, name } => {
+                    let name = Literal::string(name);
+                    match location {
+                        ParamLocation::Query => quote!(rt::Scheme::Query(#name)),
+                        ParamLocation::Cookie => quote!(rt::Scheme::Cookie(#name)),
+                        _ => quote!(rt::Scheme::Header(#name)),
+                    }
+                }
+            };
+            quote!((#name, #kind))
+        });
+        quote! {
+            /// The security schemes, by name, as the router reads their credentials.
+            const SCHEMES: &[(&str, rt::Scheme)] = &[#(#schemes),*];
+        }
+    });
+    let methods = server.operations.iter().map(trait_method);
+    let items = server.operations.iter().map(|op| operation_items(model, op));
+    let handlers = server.operations.iter().filter(|op| op.route.is_some()).map(|op| handler(model, op));
+    let router = router(server);
+    let mock = mock(server);
+    Ok(quote! {
+        #[allow(unused_imports)]
+        use super::models;
+
+        #validation
+
+        /// The path every route is mounted under (the docs' server URL's path).
+        pub const BASE_PATH: &str = #base_path;
+
+        #schemes
+
+        /// A credential a request carries, handed to the implementation to check.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Credential {
+            /// `Authorization: Bearer <token>` (http bearer, OAuth 2, OpenID Connect).
+            Bearer { scheme: &'static str, token: String },
+            /// `Authorization: Basic` user name and password.
+            Basic { scheme: &'static str, user: String, password: Option<String> },
+            /// An API key from its header, query parameter or cookie.
+            ApiKey { scheme: &'static str, key: String },
+        }
+
+        /// The API, one method per operation: implement it and serve it with [`router`]. The router has
+        /// read and validated the inputs; the method answers with one of the documented responses.
+        pub trait Api: Send + Sync + 'static {
+            #(#methods)*
+        }
+
+        #(#items)*
+
+        #router
+
+        mod handlers {
+            use super::*;
+
+            #(#handlers)*
+        }
+
+        #mock
+
+        #runtime
+    })
+}
+
+/// The support module's `ValidationError` and `join_path` when the models have them, else the same two
+/// here.
+fn validation_items(model: &TypeModel) -> TokenStream {
+    if model.needs().validation {
+        return quote!(
+            pub use super::support::{ValidationError, join_path};
+        );
+    }
+    quote! {
+        /// What is wrong with a request: where (field names and item indexes joined by `.`) and what.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct ValidationError {
+            pub path: String,
+            pub message: String,
+        }
+
+        impl ValidationError {
+            #[must_use]
+            pub fn new(path: &str, message: &str) -> Self {
+                Self { path: path.to_owned(), message: message.to_owned() }
+            }
+        }
+
+        /// `path.key`, or `key` at the top.
+        #[must_use]
+        pub fn join_path(path: &str, key: &str) -> String {
+            if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+        }
+    }
+}
+
+fn plain_name(name: &str) -> &str {
+    name.trim_start_matches("r#")
+}
+
+fn trait_method(op: &ServerOperation) -> TokenStream {
+    let docs = doc_attrs(&op.operation.docs);
+    let name = ident(&op.method_name);
+    let request = ident(&op.request_name);
+    let response = ident(&op.response_name);
+    quote! {
+        #docs
+        fn #name(&self, request: #request) -> impl std::future::Future<Output = #response> + Send;
+    }
+}
+
+fn param_type(model: &TypeModel, p: &ClientParam) -> TokenStream {
+    let ty = server_type(model, &p.ty);
+    if p.required { ty } else { quote!(Option<#ty>) }
+}
+
+/// The body's type in the request struct (an `Option` when the body is optional).
+fn body_type(model: &TypeModel, op: &ServerOperation) -> Option<TokenStream> {
+    let body = op.operation.body.as_ref()?;
+    let ty = body_value_type(model, &body.kind);
+    Some(if body.required { ty } else { quote!(Option<#ty>) })
+}
+
+fn body_value_type(model: &TypeModel, kind: &BodyKind) -> TokenStream {
+    match kind {
+        BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Multipart { ty, .. } => server_type(model, ty),
+        BodyKind::RawMultipart | BodyKind::Bytes => quote!(Vec<u8>),
+        BodyKind::Text => quote!(String),
+    }
+}
+
+fn operation_items(model: &TypeModel, op: &ServerOperation) -> TokenStream {
+    let request = ident(&op.request_name);
+    let response = ident(&op.response_name);
+    let method = plain_name(&op.method_name);
+    let request_doc = Literal::string(&format!(" The inputs of [`Api::{method}`], read and validated."));
+    let fields = op.operation.parameters.iter().map(|p| {
+        let mut docs = p.docs.clone();
+        if docs.is_empty() {
+            docs.push(format!(" The {} parameter `{}`.", p.location.as_str(), code_text(&p.wire)));
+        }
+        let docs = doc_attrs(&docs);
+        let name = ident(&p.ident);
+        let ty = param_type(model, p);
+        quote!(#docs pub #name: #ty,)
+    });
+    let body = body_type(model, op).map(|ty| {
+        let media = op.operation.body.as_ref().map(|b| b.media_type.as_str()).unwrap_or_default();
+        let doc = Literal::string(&format!(" The request body (`{}`).", code_text(media)));
+        quote!(#[doc = #doc] pub body: #ty,)
+    });
+    let credentials = op.credentials_field.as_ref().map(|field| {
+        let field = ident(field);
+        quote! {
+            /// The credentials of the first security alternative the request holds all of (empty when it
+            /// holds none and the operation allows that); checking them is the implementation's job.
+            pub #field: Vec<Credential>,
+        }
+    });
+    let response_doc = Literal::string(&format!(" The documented responses of [`Api::{method}`]."));
+    let variants = op.responses.iter().map(|r| response_variant(model, r));
+    let arms = op.responses.iter().map(response_arm);
+    quote! {
+        #[doc = #request_doc]
+        #[derive(Debug, Clone)]
+        pub struct #request {
+            #(#fields)*
+            #body
+            #credentials
+        }
+
+        #[doc = #response_doc]
+        #[derive(Debug, Clone)]
+        pub enum #response {
+            #(#variants,)*
+        }
+
+        impl axum::response::IntoResponse for #response {
+            fn into_response(self) -> axum::response::Response {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+fn response_body_type(model: &TypeModel, body: &ResponseBody) -> Option<TokenStream> {
+    match body {
+        ResponseBody::Empty => None,
+        ResponseBody::Json(ty) => Some(server_type(model, ty)),
+        ResponseBody::Text => Some(quote!(String)),
+        ResponseBody::Bytes => Some(quote!(Vec<u8>)),
+    }
+}
+
+fn response_variant(model: &TypeModel, response: &ServerResponse) -> TokenStream {
+    let mut docs = response.docs.clone();
+    if let StatusMatch::Range(_) | StatusMatch::Default = response.status {
+        if !docs.is_empty() {
+            docs.push(String::new());
+        }
+        docs.push(" The status comes first.".to_owned());
+    }
+    let docs = doc_attrs(&docs);
+    let name = ident(&response.variant);
+    let code = matches!(response.status, StatusMatch::Range(_) | StatusMatch::Default).then(|| quote!(u16));
+    match (code, response_body_type(model, &response.body)) {
+        (None, None) => quote!(#docs #name),
+        (None, Some(body)) => quote!(#docs #name(#body)),
+        (Some(code), None) => quote!(#docs #name(#code)),
+        (Some(code), Some(body)) => quote!(#docs #name(#code, #body)),
+    }
+}
+
+fn response_arm(response: &ServerResponse) -> TokenStream {
+    let name = ident(&response.variant);
+    let (pattern_code, status) = match response.status {
+        StatusMatch::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            (None, quote!(#code))
+        }
+        StatusMatch::Range(digit) => {
+            let digit = Literal::u16_unsuffixed(digit);
+            (Some(quote!(status)), quote!(rt::in_range(status, #digit)))
+        }
+        StatusMatch::Default => (Some(quote!(status)), quote!(status)),
+    };
+    let content_type = Literal::string(response.content_type.as_deref().unwrap_or("application/octet-stream"));
+    let (has_body, write) = match response.body {
+        ResponseBody::Empty => (false, quote!(rt::empty(#status))),
+        ResponseBody::Json(_) => (true, quote!(rt::json(#status, #content_type, &body))),
+        ResponseBody::Text => (true, quote!(rt::text(#status, #content_type, body))),
+        ResponseBody::Bytes => (true, quote!(rt::bytes(#status, #content_type, body))),
+    };
+    let body = has_body.then(|| quote!(body));
+    let pattern = match (pattern_code, body) {
+        (None, None) => quote!(Self::#name),
+        (None, Some(body)) => quote!(Self::#name(#body)),
+        (Some(code), None) => quote!(Self::#name(#code)),
+        (Some(code), Some(body)) => quote!(Self::#name(#code, #body)),
+    };
+    quote!(#pattern => #write,)
+}
+
+fn reply(reply: &ErrorReply) -> TokenStream {
+    let status = Literal::u16_unsuffixed(reply.status);
+    match &reply.body {
+        ErrorBody::FieldMap { root_key } => {
+            let root_key = Literal::string(root_key);
+            quote!(rt::Reply::FieldMap { status: #status, root_key: #root_key })
+        }
+        ErrorBody::Template { json, message_field } => {
+            let json = Literal::string(json);
+            let field = match message_field {
+                Some(field) => {
+                    let field = Literal::string(field);
+                    quote!(Some(#field))
+                }
+                None => quote!(None),
+            };
+            quote!(rt::Reply::Template { status: #status, json: #json, message_field: #field })
+        }
+        ErrorBody::Problem => quote!(rt::Reply::Problem { status: #status }),
+    }
+}
+
+fn kind(kind: Kind) -> TokenStream {
+    match kind {
+        Kind::String => quote!(rt::Kind::String),
+        Kind::Integer => quote!(rt::Kind::Integer),
+        Kind::Number => quote!(rt::Kind::Number),
+        Kind::Boolean => quote!(rt::Kind::Boolean),
+        Kind::Json => quote!(rt::Kind::Json),
+    }
+}
+
+fn shape(shape: Shape) -> TokenStream {
+    match shape {
+        Shape::Scalar(k) => {
+            let k = kind(k);
+            quote!(rt::Shape::Scalar(#k))
+        }
+        Shape::Array(k) => {
+            let k = kind(k);
+            quote!(rt::Shape::Array(#k))
+        }
+        Shape::Object => quote!(rt::Shape::Object),
+    }
+}
+
+/// The statement reading one parameter into a local of its identifier (always an `Option`).
+fn read_param(model: &TypeModel, p: &ClientParam, server: &ServerParam) -> TokenStream {
+    let name = ident(&p.ident);
+    let ty = server_type(model, &p.ty);
+    let wire = Literal::string(&p.wire);
+    let style = style(p.style);
+    let explode = p.explode;
+    let shape = shape(server.shape);
+    let required = p.required;
+    let param =
+        quote!(&rt::Param { wire: #wire, style: #style, explode: #explode, shape: #shape, required: #required });
+    let read = match (p.location, &server.capture) {
+        (ParamLocation::Path, Some(Capture { index, prefix, suffix })) => {
+            let capture = Literal::string(&format!("p{index}"));
+            let (prefix, suffix) = (Literal::string(prefix), Literal::string(suffix));
+            quote!(input.path(#param, &rt::Capture { name: #capture, prefix: #prefix, suffix: #suffix }))
+        }
+        (ParamLocation::Path | ParamLocation::Query, _) => quote!(input.query(#param)),
+        (ParamLocation::Header, _) => quote!(input.header(#param)),
+        (ParamLocation::Cookie, _) => quote!(input.cookie(#param)),
+    };
+    quote!(let #name: Option<#ty> = #read;)
+}
+
+/// The checks of one value (a local `Option`) against its constraints and nested types.
+fn check(model: &TypeModel, local: &TokenStream, wire: &str, ty: &TypeRef, constraints: &Constraints) -> TokenStream {
+    let checks = value_checks(model, ty, constraints, 0);
+    if checks.is_empty() {
+        return TokenStream::new();
+    }
+    let wire = Literal::string(wire);
+    quote! {
+        if let Some(value) = &#local {
+            let path = #wire;
+            #checks
+        }
+    }
+}
+
+fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
+    let name = ident(&op.method_name);
+    let request = ident(&op.request_name);
+    let invalid = reply(&op.invalid);
+    let credentials = op.credentials_field.as_ref().map(|field| {
+        let field = ident(field);
+        let alternatives = op.operation.security.iter().map(|a| {
+            let a = a.iter().map(|i| Literal::usize_unsuffixed(*i));
+            quote!(&[#(#a),*])
+        });
+        let refuse = op.credentials_required.then(|| {
+            let unauthorized = reply(&op.unauthorized);
+            let message = Literal::string(MISSING_CREDENTIALS);
+            quote! {
+                if #field.is_empty() {
+                    return rt::reply(&#unauthorized, &[], #message);
+                }
+            }
+        });
+        quote! {
+            let #field = input.credentials(SCHEMES, &[#(#alternatives),*]);
+            #refuse
+        }
+    });
+    let reads = op.operation.parameters.iter().zip(&op.parameters).map(|(p, s)| read_param(model, p, s));
+    let body = op.operation.body.as_ref().map(|body| {
+        let accepted = op.accepted_media_types.iter().map(|m| Literal::string(m));
+        let required = body.required;
+        let read = match &body.kind {
+            BodyKind::Json(_) => quote!(input.json_body(&[#(#accepted),*], #required)),
+            BodyKind::Form(_) => quote!(input.form_body(&[#(#accepted),*], #required)),
+            BodyKind::Multipart { .. } => {
+                let parts = op.multipart.iter().map(|part| {
+                    let name = Literal::string(&part.wire);
+                    let (file, many, kind) = (part.file, part.many, kind(part.kind));
+                    quote!(rt::Part { name: #name, file: #file, many: #many, kind: #kind })
+                });
+                quote!(input.multipart_body(&[#(#accepted),*], #required, &[#(#parts),*]).await)
+            }
+            BodyKind::RawMultipart | BodyKind::Bytes => quote!(input.bytes_body(&[#(#accepted),*], #required)),
+            BodyKind::Text => quote!(input.text_body(&[#(#accepted),*], #required)),
+        };
+        let ty = body_value_type(model, &body.kind);
+        quote! {
+            let body: Option<#ty> = match #read {
+                Ok(body) => body,
+                Err(refusal) => return axum::response::IntoResponse::into_response(refusal),
+            };
+        }
+    });
+    let mut checks: Vec<TokenStream> = op
+        .operation
+        .parameters
+        .iter()
+        .zip(&op.parameters)
+        .map(|(p, s)| {
+            let local = ident(&p.ident);
+            check(model, &quote!(#local), &p.wire, &p.ty, &s.constraints)
+        })
+        .collect();
+    if let Some(BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Multipart { ty, .. }) =
+        op.operation.body.as_ref().map(|b| &b.kind)
+    {
+        checks.push(check(model, &quote!(body), "", ty, &Constraints::default()));
+    }
+    checks.retain(|c| !c.is_empty());
+    let checks = (!checks.is_empty()).then(|| {
+        quote! {
+            {
+                let errors = &mut input.errors;
+                #(#checks)*
+            }
+        }
+    });
+    let required: Vec<_> = op
+        .operation
+        .parameters
+        .iter()
+        .filter(|p| p.required)
+        .map(|p| ident(&p.ident))
+        .chain(op.operation.body.as_ref().filter(|b| b.required).map(|_| ident("body")))
+        .collect();
+    let unwrap = (!required.is_empty()).then(|| {
+        quote! {
+            let (#(Some(#required),)*) = (#(#required,)*) else {
+                return rt::reply(&#invalid, &input.errors, "a required input is missing");
+            };
+        }
+    });
+    let fields = op
+        .operation
+        .parameters
+        .iter()
+        .map(|p| ident(&p.ident))
+        .chain(op.operation.body.as_ref().map(|_| ident("body")))
+        .chain(op.credentials_field.as_deref().map(ident));
+    let mutable = (!op.operation.parameters.is_empty() || op.operation.body.is_some()).then(|| quote!(mut));
+    quote! {
+        pub(super) async fn #name<S: Api>(
+            axum::extract::State(api): axum::extract::State<std::sync::Arc<S>>,
+            request: axum::extract::Request,
+        ) -> axum::response::Response {
+            let #mutable input = match rt::Input::read(request).await {
+                Ok(input) => input,
+                Err(refusal) => return axum::response::IntoResponse::into_response(refusal),
+            };
+            #credentials
+            #(#reads)*
+            #body
+            #checks
+            if !input.errors.is_empty() {
+                return rt::reply(&#invalid, &input.errors, "the request is invalid");
+            }
+            #unwrap
+            let request = #request { #(#fields),* };
+            axum::response::IntoResponse::into_response(api.#name(request).await)
+        }
+    }
+}
+
+fn method_filter(method: &str) -> TokenStream {
+    match method {
+        "GET" => quote!(axum::routing::MethodFilter::GET),
+        "PUT" => quote!(axum::routing::MethodFilter::PUT),
+        "POST" => quote!(axum::routing::MethodFilter::POST),
+        "DELETE" => quote!(axum::routing::MethodFilter::DELETE),
+        "OPTIONS" => quote!(axum::routing::MethodFilter::OPTIONS),
+        "HEAD" => quote!(axum::routing::MethodFilter::HEAD),
+        "PATCH" => quote!(axum::routing::MethodFilter::PATCH),
+        _ => quote!(axum::routing::MethodFilter::TRACE),
+    }
+}
+
+/// `router(api)`: each route with its methods (axum answers HEAD with the GET handler where the docs
+/// have no HEAD), under [`ServerModel::base_path`], and 404 for every other path.
+fn router(server: &ServerModel) -> TokenStream {
+    let mut routes: Vec<(&str, Vec<&ServerOperation>)> = Vec::new();
+    for op in &server.operations {
+        let Some(route) = op.route.as_deref() else { continue };
+        match routes.iter_mut().find(|(r, _)| *r == route) {
+            Some((_, ops)) => ops.push(op),
+            None => routes.push((route, vec![op])),
+        }
+    }
+    let routes = routes.into_iter().map(|(route, ops)| {
+        let route = Literal::string(route);
+        let mut methods = ops.iter().map(|op| {
+            let filter = method_filter(&op.operation.method);
+            let handler = ident(&op.method_name);
+            (filter, quote!(handlers::#handler::<S>))
+        });
+        let first = methods.next().map(|(filter, handler)| quote!(axum::routing::on(#filter, #handler)));
+        let rest = methods.map(|(filter, handler)| quote!(.on(#filter, #handler)));
+        quote!(.route(#route, #first #(#rest)*))
+    });
+    let mount =
+        if server.base_path.is_empty() { quote!(routes) } else { quote!(axum::Router::new().nest(BASE_PATH, routes)) };
+    quote! {
+        /// Every operation of the API under [`BASE_PATH`], served by `api`: requests are read and validated
+        /// against the docs (400 with the documented body), credentials are read (401 or 403 when required
+        /// and absent), a body is at most 2 MiB (413) of a documented media type (415), JSON nests at most
+        /// 64 levels; an unknown path is 404, a wrong method 405 with `Allow`.
+        pub fn router<S: Api>(api: S) -> axum::Router {
+            let routes = axum::Router::new()
+                #(#routes)*
+                .with_state(std::sync::Arc::new(api));
+            #mount.fallback(rt::not_found)
+        }
+    }
+}
+
+/// `MockApi`: every answer decoded once, in `new()`, and cloned per request.
+fn mock(server: &ServerModel) -> TokenStream {
+    let fields = server.operations.iter().map(|op| {
+        let name = ident(&op.method_name);
+        let response = ident(&op.response_name);
+        quote!(#name: #response,)
+    });
+    let values = server.operations.iter().map(|op| {
+        let name = ident(&op.method_name);
+        let value = mock_value(op);
+        quote!(#name: #value,)
+    });
+    let methods = server.operations.iter().map(|op| {
+        let name = ident(&op.method_name);
+        let request = ident(&op.request_name);
+        let response = ident(&op.response_name);
+        quote! {
+            fn #name(&self, _request: #request) -> impl std::future::Future<Output = #response> + Send {
+                std::future::ready(self.#name.clone())
+            }
+        }
+    });
+    quote! {
+        /// An implementation of [`Api`] from the docs alone: every operation answers its first documented
+        /// success with the docs' example for it (else a value made from its type that passes its
+        /// validation), so tests and frontends can work against the API before it exists.
+        #[derive(Debug, Clone)]
+        pub struct MockApi {
+            #(#fields)*
+        }
+
+        impl MockApi {
+            /// Decodes every answer once.
+            ///
+            /// # Errors
+            ///
+            /// An operation none of whose candidate answers its type reads (the docs' example is wrong).
+            pub fn new() -> Result<Self, MockError> {
+                Ok(Self {
+                    #(#values)*
+                })
+            }
+        }
+
+        impl Api for MockApi {
+            #(#methods)*
+        }
+
+        /// An answer of [`MockApi`] that does not decode into its type.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct MockError {
+            /// The operationId.
+            pub operation: &'static str,
+            pub reason: String,
+        }
+
+        impl std::fmt::Display for MockError {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "the mock answer of `{}` does not decode: {}", self.operation, self.reason)
+            }
+        }
+
+        impl std::error::Error for MockError {}
+    }
+}
+
+fn mock_value(op: &ServerOperation) -> TokenStream {
+    let response = ident(&op.response_name);
+    let Some(answer) = op.responses.get(op.mock_response) else { return TokenStream::new() };
+    let variant = ident(&answer.variant);
+    let code = match answer.status {
+        StatusMatch::Code(_) => None,
+        StatusMatch::Range(digit) => Some(Literal::u16_unsuffixed(digit * 100)),
+        StatusMatch::Default => Some(Literal::u16_unsuffixed(200)),
+    };
+    let body = match &answer.body {
+        ResponseBody::Empty => None,
+        ResponseBody::Json(_) => {
+            let operation = Literal::string(&op.operation.operation_id);
+            let candidates = op.mock_candidates.iter().map(|c| Literal::string(c));
+            Some(quote!(rt::example(#operation, &[#(#candidates),*])?))
+        }
+        ResponseBody::Text => Some(quote!(String::new())),
+        ResponseBody::Bytes => Some(quote!(Vec::new())),
+    };
+    match (code, body) {
+        (None, None) => quote!(#response::#variant),
+        (None, Some(body)) => quote!(#response::#variant(#body)),
+        (Some(code), None) => quote!(#response::#variant(#code)),
+        (Some(code), Some(body)) => quote!(#response::#variant(#code, #body)),
+    }
+}
+
+/// Text for inside a code span.
+fn code_text(text: &str) -> String {
+    text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
+}
