@@ -193,3 +193,14 @@ fn an_operation_without_a_documented_success_can_answer_204() {
     let variants: Vec<&str> = op(&server, "a").responses.iter().map(|r| r.variant.as_str()).collect();
     assert_eq!(variants, ["Status404", "Status204"]);
 }
+
+#[test]
+fn the_mock_accessor_steps_aside_for_operations_of_the_same_name() {
+    let (_, plain, _) = build(json!({"paths": {"/a": {"get": {"operationId": "list", "responses": ok()}}}}));
+    assert_eq!(plain.mock_accessor, "mock");
+    let (_, taken, _) = build(json!({"paths": {
+        "/a": {"get": {"operationId": "mock", "responses": ok()}},
+        "/b": {"get": {"operationId": "mock_api", "responses": ok()}},
+    }}));
+    assert_eq!(taken.mock_accessor, "mock_api_2");
+}

@@ -99,9 +99,15 @@ pub fn support_module(model: &TypeModel) -> Result<String, String> {
 }
 
 /// The modules in one file, for `include!(concat!(env!("OUT_DIR"), "/api.rs"))` inside a module of the
-/// user's crate: `pub mod support { .. }`, `pub mod models { .. }` and, with a client, `pub mod client { .. }`
-/// (then the user's crate depends on reqwest, and on futures when an operation is paginated).
-pub fn include_file(model: &TypeModel, client: Option<&ClientModel>) -> Result<String, String> {
+/// user's crate: `pub mod support { .. }`, `pub mod models { .. }`, with a client `pub mod client { .. }`
+/// (then the user's crate depends on reqwest, and on futures when an operation is paginated), and with a
+/// server `pub mod server { .. }` (then on axum, base64, form_urlencoded, serde_path_to_error and
+/// serde_urlencoded, as the generated crate's `server` feature does).
+pub fn include_file(
+    model: &TypeModel,
+    client: Option<&ClientModel>,
+    server: Option<&ServerModel>,
+) -> Result<String, String> {
     items::check_overrides(model)?;
     let support = support::support_items(support_parts(model));
     let models = models_tokens(model);
@@ -110,6 +116,15 @@ pub fn include_file(model: &TypeModel, client: Option<&ClientModel>) -> Result<S
         Some(client) => {
             let items = crate::client::client_tokens(model, client)?;
             quote!(pub mod client { #items })
+        }
+        None => TokenStream::new(),
+    };
+    let server = match server {
+        Some(server) => {
+            let items = crate::server::server_tokens(model, server)?;
+            let lints: Vec<syn::Path> =
+                crate::server::SERVER_ALLOWED_LINTS.iter().filter_map(|l| syn::parse_str(l).ok()).collect();
+            quote!(#[allow(#(#lints),*)] pub mod server { #items })
         }
         None => TokenStream::new(),
     };
@@ -124,6 +139,8 @@ pub fn include_file(model: &TypeModel, client: Option<&ClientModel>) -> Result<S
         }
 
         #client
+
+        #server
     })
 }
 

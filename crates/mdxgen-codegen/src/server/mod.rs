@@ -44,7 +44,7 @@ pub fn server_module(model: &TypeModel, server: &ServerModel) -> Result<String, 
     unparse(server_tokens(model, server)?)
 }
 
-fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<TokenStream, String> {
+pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<TokenStream, String> {
     let runtime: TokenStream =
         RUNTIME.parse().map_err(|e| format!("the server runtime does not parse (a bug in mdxgen): {e}"))?;
     let validation = validation_items(model);
@@ -579,6 +579,7 @@ fn mock(server: &ServerModel) -> TokenStream {
             }
         }
     });
+    let fallback = mock_fallback(server);
     quote! {
         /// An implementation of [`Api`] from the docs alone: every operation answers its first documented
         /// success with the docs' example for it (else a value made from its type that passes its
@@ -605,6 +606,8 @@ fn mock(server: &ServerModel) -> TokenStream {
             #(#methods)*
         }
 
+        #fallback
+
         /// An answer of [`MockApi`] that does not decode into its type.
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct MockError {
@@ -620,6 +623,54 @@ fn mock(server: &ServerModel) -> TokenStream {
         }
 
         impl std::error::Error for MockError {}
+    }
+}
+
+/// `MockFallback`: a server written one operation at a time, the mock answering the rest. A trait of its
+/// own with a blanket `Api` impl, because `Api` itself has no defaults: an implementation of `Api` that
+/// forgets an operation must not compile, and must not answer with examples in production.
+fn mock_fallback(server: &ServerModel) -> TokenStream {
+    let accessor = ident(&server.mock_accessor);
+    let signature = |op: &ServerOperation| {
+        let name = ident(&op.method_name);
+        let request = ident(&op.request_name);
+        let response = ident(&op.response_name);
+        quote!(fn #name(&self, request: #request) -> impl std::future::Future<Output = #response> + Send)
+    };
+    let defaults = server.operations.iter().map(|op| {
+        let docs = doc_attrs(&op.operation.docs);
+        let name = ident(&op.method_name);
+        let signature = signature(op);
+        quote! {
+            #docs
+            #signature {
+                Api::#name(self.#accessor(), request)
+            }
+        }
+    });
+    let forwards = server.operations.iter().map(|op| {
+        let name = ident(&op.method_name);
+        let signature = signature(op);
+        quote! {
+            #signature {
+                MockFallback::#name(self, request)
+            }
+        }
+    });
+    quote! {
+        /// [`Api`] with a [`MockApi`] behind it: implement this trait instead of [`Api`] and write only the
+        /// operations that are ready; every other one answers as the mock does. Whatever implements it
+        /// implements [`Api`], so [`router`] serves it.
+        pub trait MockFallback: Send + Sync + 'static {
+            /// The mock that answers the operations this implementation does not write.
+            fn #accessor(&self) -> &MockApi;
+
+            #(#defaults)*
+        }
+
+        impl<T: MockFallback> Api for T {
+            #(#forwards)*
+        }
     }
 }
 

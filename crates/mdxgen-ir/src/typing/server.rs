@@ -36,6 +36,9 @@ pub struct ServerModel {
     pub base_path: String,
     pub schemes: Vec<SecurityScheme>,
     pub operations: Vec<ServerOperation>,
+    /// The method of the `MockFallback` trait that hands over the mock answering what an implementation
+    /// leaves out: `mock`, unless an operation's method takes that name.
+    pub mock_accessor: String,
     /// Whether a parameter has a `pattern` (the crate then needs regress even if no model has one).
     pub uses_regex: bool,
     /// Primitives the server's signatures use beyond what the models use (as the client's).
@@ -195,16 +198,28 @@ impl ServerModel {
         }
         let uses_regex = operations.iter().flat_map(|op| &op.parameters).any(|p| has_pattern(&p.constraints));
         let base_path = base_path(client.server_url.as_deref());
+        let mock_accessor = mock_accessor(&operations);
         let server = ServerModel {
             base_path,
             schemes: client.schemes.clone(),
             operations,
+            mock_accessor,
             uses_regex,
             uses_uuid: client.uses_uuid,
             uses_date_time: client.uses_date_time,
         };
         (server, warnings)
     }
+}
+
+/// `mock`, or the first of `mock_api`, `mock_api_2`, ... that no operation's method is called.
+fn mock_accessor(operations: &[ServerOperation]) -> String {
+    let taken = |name: &str| operations.iter().any(|op| op.method_name == name);
+    std::iter::once("mock".to_owned())
+        .chain(std::iter::once("mock_api".to_owned()))
+        .chain((2..).map(|n| format!("mock_api_{n}")))
+        .find(|name| !taken(name))
+        .unwrap_or_default()
 }
 
 fn has_pattern(constraints: &Constraints) -> bool {
