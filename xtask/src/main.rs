@@ -1,7 +1,8 @@
 //! Repository chores, in Rust so they run the same everywhere:
 //!
 //! - `cargo xtask codegen`: refreshes the golden outputs in `fixtures/expected` from `fixtures/` (specs, and
-//!   the models crates in `fixtures/expected/<fixture>-models/`).
+//!   the models crates in `fixtures/expected/<fixture>-models/`) and the checked-in code of
+//!   `examples/train-travel-checked-in`.
 //! - `cargo xtask validate`: writes the spec of every fixture and every corpus in `../shared/corpus` to
 //!   `target/specs`, in 3.0.3 and in 3.1.0, and checks each with an independent validator
 //!   (`openapi-spec-validator`, from PyPI, all in one run of `tools/survey/validate.py`).
@@ -92,6 +93,13 @@ fn codegen() -> Result<(), String> {
         builder.write_models_crate(&dir).map_err(|e| format!("{}: {e}", input.display()))?;
         println!("wrote {}", dir.display());
     }
+    let (input, file) = mdxgen_testkit::checked_in_example();
+    Builder::new()
+        .input(&input)
+        .client(true)
+        .write_models_module(&file)
+        .map_err(|e| format!("{}: {e}", input.display()))?;
+    println!("wrote {}", file.display());
     Ok(())
 }
 

@@ -111,6 +111,13 @@ pub fn golden_cases() -> Vec<Golden> {
         .collect()
 }
 
+/// The example whose generated code is checked in (`examples/train-travel-checked-in`): the pages it is
+/// generated from, with the client, and the file `cargo xtask codegen` writes and `cargo test` compares.
+pub fn checked_in_example() -> (PathBuf, PathBuf) {
+    let root = workspace_root();
+    (root.join("fixtures/train-travel-v5"), root.join("examples/train-travel-checked-in/src/api.rs"))
+}
+
 /// The overrides of the golden crate `fixtures/expected/petstore-v5-overrides-models`: one of each kind, with
 /// types from std so that the crate builds on its own (check-models builds it).
 pub fn golden_overrides() -> mdxgen_ir::typing::Overrides {

@@ -71,6 +71,20 @@ fn golden_models_are_up_to_date() {
 }
 
 #[test]
+fn the_checked_in_example_is_up_to_date() {
+    let (input, file) = mdxgen_testkit::checked_in_example();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fresh = dir.path().join("api.rs");
+    Builder::new().input(&input).client(true).write_models_module(&fresh).expect("the example generates");
+    let checked_in = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        std::fs::read_to_string(&fresh).expect("reads") == checked_in,
+        "{} is stale: run `cargo xtask codegen` and review the diff",
+        file.display()
+    );
+}
+
+#[test]
 fn models_are_byte_identical_across_runs() {
     let (input, _) = &cases()[0];
     let generate = || Builder::new().input(input).models(true).crate_files().expect("generates").0;
