@@ -1,16 +1,27 @@
 //! `mdxgen`: API reference docs (docusaurus-plugin-openapi-docs pages) or an OpenAPI document in, an
-//! OpenAPI spec or a Rust crate out. Diagnostics go to stderr as `file:line:column: level[code]: message`; the exit code is
-//! 1 when the input has errors and 2 when the run itself failed (bad arguments, unwritable output).
+//! OpenAPI spec or a Rust crate out. Diagnostics go to stderr as `file:line:column: level[code]: message`,
+//! errors with the source line under them; the exit codes are in [`EXIT_CODES`].
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod snippet;
 
 use clap::{Parser, Subcommand};
 use mdxgen::{Builder, DateTimeCrate, Diagnostic, Error, OpenApiVersion, ReadOptions, Severity};
 use mdxgen_mock::{Mock, MockOptions};
 
+/// The exit codes, as `--help` shows them.
+const EXIT_CODES: &str = "Exit codes: 0 done; 1 the input has errors (nothing was written); 2 the run failed \
+(bad arguments, an output that cannot be written or replaced)";
+
 #[derive(Parser)]
-#[command(name = "mdxgen", version, about = "Turns API reference docs back into a spec and into Rust code")]
+#[command(
+    name = "mdxgen",
+    version,
+    about = "Turns API reference docs back into a spec and into Rust code",
+    after_help = EXIT_CODES
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -25,13 +36,41 @@ struct Inputs {
     #[arg(long)]
     tree_only: bool,
     /// Print warnings too, not only errors
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "quiet")]
     verbose: bool,
+    /// Print errors only: no summary, no count of warnings
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl Inputs {
+    fn output(&self) -> Verbosity {
+        match (self.verbose, self.quiet) {
+            (true, _) => Verbosity::Verbose,
+            (_, true) => Verbosity::Quiet,
+            _ => Verbosity::Normal,
+        }
+    }
+}
+
+/// What goes to stderr besides errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Errors, the number of warnings, and a summary line.
+    Normal,
+    /// Every warning too.
+    Verbose,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Write the OpenAPI document rebuilt from the inputs
+    #[command(after_help = "Examples:
+  mdxgen spec docs/api -o api.yaml
+  mdxgen spec --openapi 3.1 docs/api -o api.json
+  mdxgen spec --tree-only docs/api/core-users-list.api.mdx -o users.yaml")]
     Spec {
         #[command(flatten)]
         inputs: Inputs,
@@ -43,7 +82,13 @@ enum Command {
         #[arg(long, value_name = "VERSION")]
         openapi: Option<OpenApiVersion>,
     },
-    /// Write a Rust crate (Cargo.toml, src/) generated from the inputs; the folder is replaced as a whole
+    /// Write a Rust crate (Cargo.toml, src/) generated from the inputs; the folder is replaced as a whole.
+    /// With no part named, the models and the client
+    #[command(after_help = "Examples:
+  mdxgen generate docs/api -o authentik-api                 # models and client
+  mdxgen generate --models docs/api -o authentik-models
+  mdxgen generate --client --server docs/api -o authentik-api --crate-name authentik
+  mdxgen generate --server --templates my-templates docs/api -o authentik-server")]
     Generate {
         #[command(flatten)]
         inputs: Inputs,
@@ -65,6 +110,10 @@ enum Command {
     },
     /// Serve a validating mock of the API: requests are checked against the docs and answered with the
     /// documented examples (bad pages are reported and the rest is served)
+    #[command(after_help = "Examples:
+  mdxgen mock docs/api                      # http://127.0.0.1:4010
+  mdxgen mock --port 0 docs/api             # any free port; the address is printed
+  mdxgen mock --dynamic --seed 7 docs/api   # values made from the schemas, repeatably")]
     Mock {
         #[command(flatten)]
         inputs: Inputs,
@@ -82,6 +131,9 @@ enum Command {
         seed: Option<u64>,
     },
     /// Read the inputs and report diagnostics only
+    #[command(after_help = "Examples:
+  mdxgen check docs/api
+  mdxgen check -v docs/api/core-users-list.api.mdx   # with warnings")]
     Check {
         #[command(flatten)]
         inputs: Inputs,
@@ -120,13 +172,11 @@ fn main() -> ExitCode {
                 builder.openapi_version(version);
             }
             let result = builder.write_spec(&output);
-            finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
+            finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.output())
         }
         Command::Generate { inputs, models, client, server, output, crate_options } => {
-            if !models && !client && !server {
-                eprintln!("nothing to generate: pass --models, --client or --server");
-                return ExitCode::from(2);
-            }
+            // No part named: what most users want, a crate they can call the API with.
+            let client = client || !(models || server);
             let mut builder = builder(&inputs);
             builder.models(true).client(client).server(server).unknown_variants(!crate_options.no_unknown_variants);
             if crate_options.time {
@@ -139,7 +189,7 @@ fn main() -> ExitCode {
                 builder.templates(templates);
             }
             let result = builder.write_crate(&output);
-            finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.verbose)
+            finish(result.map(|d| (d, format!("wrote {}", output.display()))), inputs.output())
         }
         Command::Mock { inputs, port, host, dynamic, seed } => {
             mock(&inputs, &host, port, &MockOptions { dynamic, seed })
@@ -150,7 +200,7 @@ fn main() -> ExitCode {
                 result.map(|(api, d)| {
                     (d, format!("{} operations, {} named types", api.operations.len(), api.types.len()))
                 }),
-                inputs.verbose,
+                inputs.output(),
             )
         }
         Command::Inspect { inputs } => inspect(&inputs),
@@ -162,7 +212,7 @@ fn inspect(inputs: &Inputs) -> ExitCode {
         print!("{}", mdxgen::Inventory::new(&api, &model).render());
         (diagnostics, format!("{} operations, {} types", api.operations.len(), model.len()))
     });
-    finish(result, inputs.verbose)
+    finish(result, inputs.output())
 }
 
 /// Serves what the inputs hold: pages with errors are reported and left out, the rest is served. Prints each
@@ -171,7 +221,7 @@ fn inspect(inputs: &Inputs) -> ExitCode {
 fn mock(inputs: &Inputs, host: &str, port: u16, options: &MockOptions) -> ExitCode {
     let read = ReadOptions { ignore_api_frontmatter: inputs.tree_only, ..ReadOptions::default() };
     let loaded = mdxgen::load(&inputs.inputs, &read);
-    report(&loaded.diagnostics, inputs.verbose);
+    report(&loaded.diagnostics, inputs.output());
     if loaded.api.operations.is_empty() {
         eprintln!("no operation to serve");
         return ExitCode::from(1);
@@ -183,7 +233,7 @@ fn mock(inputs: &Inputs, host: &str, port: u16, options: &MockOptions) -> ExitCo
             return ExitCode::from(2);
         }
     };
-    report(&diagnostics, inputs.verbose);
+    report(&diagnostics, inputs.output());
     let routes = mock.routes();
     let listing: String = routes.iter().map(|r| format!("{} {} -> {}\n", r.method, r.path, r.operation_id)).collect();
     let served = mdxgen_mock::serve(mock, host, port, |address| {
@@ -210,15 +260,17 @@ fn builder(inputs: &Inputs) -> Builder {
     builder
 }
 
-fn finish(result: Result<(Vec<Diagnostic>, String), Error>, verbose: bool) -> ExitCode {
+fn finish(result: Result<(Vec<Diagnostic>, String), Error>, verbosity: Verbosity) -> ExitCode {
     match result {
         Ok((diagnostics, summary)) => {
-            report(&diagnostics, verbose);
-            eprintln!("{summary}");
+            report(&diagnostics, verbosity);
+            if verbosity != Verbosity::Quiet {
+                eprintln!("{summary}");
+            }
             ExitCode::SUCCESS
         }
         Err(Error::Input { count, diagnostics, .. }) => {
-            report(&diagnostics, verbose);
+            report(&diagnostics, verbosity);
             eprintln!("{count} error(s): nothing was written");
             ExitCode::from(1)
         }
@@ -229,12 +281,17 @@ fn finish(result: Result<(Vec<Diagnostic>, String), Error>, verbose: bool) -> Ex
     }
 }
 
-fn report(diagnostics: &[Diagnostic], verbose: bool) {
+fn report(diagnostics: &[Diagnostic], verbosity: Verbosity) {
     let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-    for diagnostic in diagnostics.iter().filter(|d| verbose || d.is_error()) {
+    for diagnostic in diagnostics.iter().filter(|d| verbosity == Verbosity::Verbose || d.is_error()) {
         eprintln!("{diagnostic}");
+        if diagnostic.is_error()
+            && let Some(snippet) = snippet::render(diagnostic)
+        {
+            eprintln!("{snippet}");
+        }
     }
-    if warnings > 0 && !verbose {
+    if warnings > 0 && verbosity == Verbosity::Normal {
         eprintln!("{warnings} warning(s) (--verbose shows them)");
     }
 }

@@ -1,5 +1,6 @@
-//! `mdxgen generate --models` end to end: it writes a crate, replaces its own output, refuses to replace a
-//! folder that is not mdxgen output, and leaves nothing behind when the input has errors.
+//! `mdxgen generate` end to end: it writes a crate (models and client when no part is named), replaces its
+//! own output, refuses to replace a folder that is not mdxgen output, leaves nothing behind when the input
+//! has errors and shows where they are, and says nothing with `--quiet` when all is well.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -52,4 +53,46 @@ fn input_errors_write_nothing() {
     let output = generate(&broken, &out);
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(!out.exists());
+}
+
+#[test]
+fn an_error_shows_its_source_line_located() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("broken.api.mdx");
+    std::fs::write(&broken, "---\nid: a\napi: not*base64\n---\n").expect("writes");
+    let output = generate(&broken, &dir.path().join("out"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let located = format!("{}:3:", broken.display());
+    assert!(stderr.contains(&located), "file:line:column first: {stderr}");
+    assert!(stderr.contains("3 │ api: not*base64"), "the source line under it, numbered as in the file: {stderr}");
+}
+
+#[test]
+fn with_no_part_named_it_makes_the_models_and_the_client() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("petstore-api");
+    let output = Command::new(env!("CARGO_BIN_EXE_mdxgen"))
+        .arg("generate")
+        .arg(fixture("petstore-v5"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("runs mdxgen");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.join("src/models.rs").is_file() && out.join("src/client.rs").is_file());
+    assert!(!out.join("src/server.rs").exists());
+}
+
+#[test]
+fn quiet_prints_nothing_when_all_is_well() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_mdxgen"))
+        .args(["generate", "--quiet", "--models"])
+        .arg(fixture("petstore-v5"))
+        .arg("-o")
+        .arg(dir.path().join("petstore-api"))
+        .output()
+        .expect("runs mdxgen");
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "no summary, no warning count");
 }
