@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 pub const OUTPUT_MARKER: &str = ".mdxgen";
 
 /// Replaces `path` with `bytes` atomically (on the same file system). A file that already holds `bytes` is
-/// left untouched, so its modification time stays and cargo rebuilds nothing that depends on it.
+/// left untouched, so its modification time stays and nothing that watches it sees a change.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
