@@ -204,3 +204,23 @@ fn the_mock_accessor_steps_aside_for_operations_of_the_same_name() {
     }}));
     assert_eq!(taken.mock_accessor, "mock_api_2");
 }
+
+#[test]
+fn a_method_name_given_by_the_user_names_the_client_and_the_trait_method() {
+    let doc = json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {
+        "/users": {"get": {"operationId": "core_users_list", "responses": ok()}},
+        "/groups": {"get": {"operationId": "list_users", "responses": ok()}},
+    }});
+    let (api, _) = from_openapi(&doc, Path::new("t.json"));
+    let mut options = TypingOptions::default();
+    options.overrides.method_names =
+        vec![("core_users_list".to_owned(), "ListUsers".to_owned()), ("no_such_operation".to_owned(), "x".to_owned())];
+    let (model, _) = TypeModel::build(&api, &options);
+    let (client, warnings) = ClientModel::build(&api, &model);
+    let (server, _) = ServerModel::build(&api, &model, &client);
+    assert_eq!(op(&server, "core_users_list").method_name, "list_users", "snake case, as every method");
+    assert_eq!(op(&server, "list_users").method_name, "list_users_2", "the operation that had the name is numbered");
+    assert_eq!(op(&server, "core_users_list").operation.method_name, "list_users", "the client's too");
+    assert_eq!(op(&server, "core_users_list").request_name, "CoreUsersListRequest", "types keep their names");
+    assert!(warnings.iter().any(|w| w.message.contains("no_such_operation")), "{warnings:?}");
+}

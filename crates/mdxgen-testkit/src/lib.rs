@@ -126,5 +126,6 @@ pub fn golden_overrides() -> mdxgen_ir::typing::Overrides {
         type_attributes: vec![pair("Tag", "#[derive(Eq, Hash)]")],
         field_attributes: vec![pair("Pet.name", "#[doc(alias = \"title\")]")],
         field_types: vec![pair("Pet.id", "std::num::NonZeroU64")],
+        method_names: Vec::new(),
     }
 }

@@ -170,13 +170,23 @@ impl Builder {
         self
     }
 
+    /// Names the method of the operation `operation_id` (in the client, and in the server's `Api` trait)
+    /// instead of deriving it from the operationId: `.method_name("core_users_list", "list_users")`. The
+    /// name is made a snake-case identifier, and numbered if another method has it; an operationId that
+    /// matches no operation is a warning.
+    pub fn method_name(&mut self, operation_id: impl Into<String>, name: impl Into<String>) -> &mut Self {
+        self.typing.overrides.method_names.push((operation_id.into(), name.into()));
+        self
+    }
+
     /// Adds all of `overrides` (see [`Builder::type_attribute`], [`Builder::field_attribute`],
-    /// [`Builder::replace_type`]).
+    /// [`Builder::replace_type`], [`Builder::method_name`]).
     pub fn overrides(&mut self, overrides: Overrides) -> &mut Self {
         let own = &mut self.typing.overrides;
         own.type_attributes.extend(overrides.type_attributes);
         own.field_attributes.extend(overrides.field_attributes);
         own.field_types.extend(overrides.field_types);
+        own.method_names.extend(overrides.method_names);
         self
     }
 
@@ -186,7 +196,8 @@ impl Builder {
         self
     }
 
-    /// A folder whose `Cargo.toml.jinja` and `lib.rs.jinja` replace the built-in crate templates.
+    /// A folder whose templates (`Cargo.toml.jinja`, `lib.rs.jinja`, `README.md.jinja`, `main.rs.jinja`) replace
+    /// the built-in ones of the same name.
     pub fn templates(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.crate_options.templates = Some(dir.into());
         self

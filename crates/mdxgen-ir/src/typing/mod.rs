@@ -65,6 +65,10 @@ pub struct Overrides {
     pub field_attributes: Vec<(String, String)>,
     /// A Rust type (`my_crate::UserId`) in place of a field's value type.
     pub field_types: Vec<(String, String)>,
+    /// `(operationId, name)`: the name of the operation's method, in the client and in the server's trait,
+    /// instead of one made from the operationId (made a snake-case identifier all the same; the operation's
+    /// types keep their names).
+    pub method_names: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

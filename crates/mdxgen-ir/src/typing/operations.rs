@@ -9,6 +9,7 @@
 //! degrades with a warning (a parameter without schema is any JSON value, a multipart body that is not an
 //! object is a raw form the caller builds), never to code that does not build.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use mdxgen_diag::Diagnostic;
@@ -253,9 +254,15 @@ impl ClientModel {
         let mut type_names = Namer::new();
         type_names.reserve(names::RESERVED_TYPE_NAMES.iter().copied());
         type_names.reserve(CLIENT_TYPE_NAMES.iter().copied());
+        let given = given_method_names(api, model, &mut methods, &mut warn);
         let mut operations = Vec::new();
         for op in &api.operations {
-            operations.push(operation(api, model, op, &schemes, &mut methods, &mut type_names, &mut warn));
+            let method_name = match given.get(&op.id) {
+                Some(name) => name.clone(),
+                None => methods.claim(&method_base(&op.id), "_"),
+            };
+            let names = (method_name, &mut methods, &mut type_names);
+            operations.push(operation(api, model, op, &schemes, names, &mut warn));
         }
         let (server_url, server_is_absolute) = server_url(api);
         let mut uses = (false, false);
@@ -368,18 +375,38 @@ fn server_url(api: &Api) -> (Option<String>, bool) {
     (Some(url), absolute)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The method names the user gave (`Builder::method_name`), by operationId, claimed before any name made
+/// from an operationId, so that the user's name is the one that stays as written. The last one given for
+/// an operation wins; one for no operation is a warning.
+fn given_method_names(
+    api: &Api,
+    model: &TypeModel,
+    methods: &mut Namer,
+    warn: &mut dyn FnMut(String),
+) -> BTreeMap<String, String> {
+    let mut given: BTreeMap<&str, &str> = BTreeMap::new();
+    for (id, name) in &model.options().overrides.method_names {
+        if api.operation(id).is_some() {
+            given.insert(id, name);
+        } else {
+            warn(format!("the method name given for `{id}` matches no operationId: it is not applied"));
+        }
+    }
+    given.into_iter().map(|(id, name)| (id.to_owned(), methods.claim(&method_base(name), "_"))).collect()
+}
+
+/// The decisions about one operation; `names` is its method name (already claimed) and the namers of the
+/// client's methods and types.
 fn operation(
     api: &Api,
     model: &TypeModel,
     op: &Operation,
     schemes: &[SecurityScheme],
-    methods: &mut Namer,
-    type_names: &mut Namer,
+    names: (String, &mut Namer, &mut Namer),
     warn: &mut dyn FnMut(String),
 ) -> ClientOperation {
+    let (method_name, methods, type_names) = names;
     let types = model.operation(&op.id);
-    let method_name = methods.claim(&method_base(&op.id), "_");
     let camel = names::type_name(&op.id);
     let builder_name = type_names.claim(&format!("{camel}Builder"), "");
     let error_name = type_names.claim(&format!("{camel}Error"), "");
