@@ -152,7 +152,8 @@ struct CrateOptions {
     /// The package name (default: the API title in kebab case with `-api`)
     #[arg(long)]
     crate_name: Option<String>,
-    /// A folder with `Cargo.toml.jinja` and/or `lib.rs.jinja` replacing the built-in templates
+    /// A folder with any of `Cargo.toml.jinja`, `lib.rs.jinja`, `README.md.jinja`, `main.rs.jinja`, replacing the
+    /// built-in templates of the same name
     #[arg(long)]
     templates: Option<PathBuf>,
     /// No `Unknown` variant on enums: values the docs do not list fail to deserialize

@@ -1,5 +1,6 @@
-//! `mdxgen generate --templates DIR`: a template in DIR replaces the built-in one of the same name (the others
-//! stay built in), and a broken one is an error naming the template and its line, with nothing written.
+//! `mdxgen generate --templates DIR`: a template in DIR (Cargo.toml, lib.rs, README.md, main.rs) replaces the
+//! built-in one of the same name (the others stay built in), and a broken one is an error naming the
+//! template and its line, with nothing written.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -47,4 +48,27 @@ fn a_broken_template_is_a_located_error_and_nothing_is_written() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("lib.rs.jinja:2"), "names the template and the line: {stderr}");
     assert!(!out.exists(), "nothing was written");
+}
+
+#[test]
+fn the_readme_and_the_mock_binary_come_from_templates_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("README.md.jinja"), "# {{ crate_name }}\n\nOur own words.\n").expect("writes");
+    std::fs::write(dir.path().join("main.rs.jinja"), "fn main() {} // {{ library }}\n").expect("writes");
+    let out = dir.path().join("crate");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/petstore-v5");
+    let output = Command::new(env!("CARGO_BIN_EXE_mdxgen"))
+        .args(["generate", "--server"])
+        .arg(fixture)
+        .arg("-o")
+        .arg(&out)
+        .arg("--templates")
+        .arg(dir.path())
+        .output()
+        .expect("runs mdxgen");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let readme = std::fs::read_to_string(out.join("README.md")).expect("written");
+    assert!(readme.starts_with("# swagger-petstore") && readme.contains("Our own words."), "{readme}");
+    let main = std::fs::read_to_string(out.join("src/main.rs")).expect("written with a server");
+    assert!(main.contains("// swagger_petstore"), "{main}");
 }

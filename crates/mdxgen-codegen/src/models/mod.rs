@@ -41,7 +41,8 @@ pub const MODELS_ALLOWED_LINTS: &[&str] = &[
 pub struct ModelsOptions {
     /// The package name; by default the API title in kebab case with `-api` (`authentik-api`).
     pub crate_name: Option<String>,
-    /// A folder whose `Cargo.toml.jinja` and `lib.rs.jinja` replace the built-in templates.
+    /// A folder whose templates (any of `Cargo.toml.jinja`, `lib.rs.jinja`, `README.md.jinja`, `main.rs.jinja`)
+    /// replace the built-in ones of the same name.
     pub templates: Option<PathBuf>,
 }
 
@@ -71,10 +72,14 @@ pub fn crate_files_with(
     let scaffold = scaffold::render(api, model, scaffold::Backends { client, server }, options, parts)?;
     let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: scaffold.cargo_toml },
+        GeneratedFile { path: "README.md".into(), contents: scaffold.readme },
         GeneratedFile { path: "src/lib.rs".into(), contents: scaffold.lib_rs },
         GeneratedFile { path: "src/models.rs".into(), contents: models_module(model)? },
         GeneratedFile { path: "src/support.rs".into(), contents: support_module(model)? },
     ];
+    if let Some(main_rs) = scaffold.main_rs {
+        files.insert(2, GeneratedFile { path: "src/main.rs".into(), contents: main_rs });
+    }
     if let Some(client) = client {
         let contents = crate::client::client_module(model, client)?;
         files.insert(2, GeneratedFile { path: "src/client.rs".into(), contents });
