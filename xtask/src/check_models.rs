@@ -93,7 +93,10 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
     cargo(&root, &["doc", "--workspace", "--no-deps", "--keep-going", "--quiet"])?;
     println!("check-models: cargo doc -D warnings passed for every crate in {:.1}s", doc.elapsed().as_secs_f64());
     let tests = Instant::now();
-    let output = cargo_output(&root, &["test", "--workspace", "--quiet", "--", "--nocapture"])?;
+    // The integration tests, then the doc tests: not `cargo test` alone, which also builds every library
+    // again as a test harness (a second full compile of 70 crates, none of which has a unit test).
+    let mut output = cargo_output(&root, &["test", "--workspace", "--quiet", "--test", "*", "--", "--nocapture"])?;
+    output.push_str(&cargo_output(&root, &["test", "--workspace", "--quiet", "--doc"])?);
     println!("check-models: tests (examples, doc tests) in {:.1}s", tests.elapsed().as_secs_f64());
     let cases: Vec<String> = crates.iter().flat_map(|c| c.cases.iter().cloned()).collect();
     let examples = report_examples(&output, &cases);
@@ -108,7 +111,7 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
 }
 
 /// The fixtures' crates with the server alone (no client), the cheap way: one clippy run over those
-/// crates with `--no-default-features --features server`.
+/// crates with `--no-default-features --features mock-server` (the server and the mock's binary).
 fn server_alone(root: &Path, crates: &[Crate]) -> Result<(), String> {
     let fixtures: Vec<&str> = crates
         .iter()
@@ -119,7 +122,7 @@ fn server_alone(root: &Path, crates: &[Crate]) -> Result<(), String> {
         return Ok(());
     }
     let started = Instant::now();
-    let mut args = vec!["clippy", "--quiet", "--no-default-features", "--features", "server"];
+    let mut args = vec!["clippy", "--quiet", "--lib", "--bins", "--no-default-features", "--features", "mock-server"];
     for package in &fixtures {
         args.extend(["-p", package]);
     }
