@@ -116,7 +116,7 @@ pub fn include_file(
     items::check_overrides(model)?;
     let support = support::support_items(support_parts(model));
     let models = models_tokens(model);
-    let allowed = allowed_lints();
+    let allowed = allowed_lints(MODELS_ALLOWED_LINTS);
     let client = match client {
         Some(client) => {
             let items = crate::client::client_tokens(model, client)?;
@@ -127,9 +127,8 @@ pub fn include_file(
     let server = match server {
         Some(server) => {
             let items = crate::server::server_tokens(model, server)?;
-            let lints: Vec<syn::Path> =
-                crate::server::SERVER_ALLOWED_LINTS.iter().filter_map(|l| syn::parse_str(l).ok()).collect();
-            quote!(#[allow(#(#lints),*)] pub mod server { #items })
+            let allowed = allowed_lints(crate::server::SERVER_ALLOWED_LINTS);
+            quote!(#allowed pub mod server { #items })
         }
         None => TokenStream::new(),
     };
@@ -155,8 +154,9 @@ pub fn rust_type(model: &TypeModel, ty: &TypeRef) -> String {
     items::type_tokens(model, ty).to_string()
 }
 
-fn allowed_lints() -> TokenStream {
-    let lints: Vec<syn::Path> = MODELS_ALLOWED_LINTS.iter().filter_map(|l| syn::parse_str(l).ok()).collect();
+/// `#[allow(..)]` with `lints`.
+fn allowed_lints(lints: &[&str]) -> TokenStream {
+    let lints: Vec<syn::Path> = lints.iter().filter_map(|l| syn::parse_str(l).ok()).collect();
     quote!(#[allow(#(#lints),*)])
 }
 
