@@ -2,8 +2,9 @@
 //! with its mock implementation on 127.0.0.1. The generated client calls every operation and must decode
 //! the documented success (`tests/calls.rs`, generated from the IR by
 //! `mdxgen_codegen::server::round_trip_calls`); raw requests (reqwest, no generated client) break one
-//! constraint each and must get the documented 400 naming the field; and raw requests must get 404, 405
-//! with `Allow`, 415, 403, 413 and 400 for deep or malformed JSON, without the server failing.
+//! constraint each (in JSON bodies, query parameters and multipart parts) and must get the documented 400
+//! naming the field; and raw requests must get 404, 405 with `Allow`, 415, 403, 413 and 400 for deep or
+//! malformed JSON, without the server failing.
 
 /// The test file for the crate `library`.
 pub fn test_file(library: &str) -> String {
@@ -91,6 +92,19 @@ async fn each_kind_of_constraint_gets_the_documented_400_naming_the_field() {
     let (status, _, answer) = send("GET", &format!("{applications}?page=first"), None, Vec::new(), true).await;
     assert_eq!(status, 400, "{answer}");
     assert!(answer.get("page").is_some(), "no message for `page` in {answer}");
+    // Multipart parts too: a boolean that is none, and a single part sent twice. This operation documents
+    // its 400 without a body, so the answer is the problem JSON, whose `errors` name the field.
+    let upload = format!("{base}/flows/instances/default/set_background/");
+    for (kind, parts) in [("not a boolean", vec!["maybe"]), ("sent twice", vec!["true", "false"])] {
+        let mut body: String = parts
+            .iter()
+            .map(|value| format!("--X\r\nContent-Disposition: form-data; name=\"clear\"\r\n\r\n{value}\r\n"))
+            .collect();
+        body.push_str("--X--\r\n");
+        let (status, _, answer) = send("POST", &upload, Some("multipart/form-data; boundary=X"), body.into_bytes(), true).await;
+        assert_eq!(status, 400, "multipart {kind}: {answer}");
+        assert!(answer["errors"].get("clear").is_some(), "multipart {kind}: no message for `clear` in {answer}");
+    }
 }
 
 #[tokio::test]

@@ -360,3 +360,44 @@ fn credentials_are_looked_for_where_the_schemes_say() {
     assert_eq!(get("/key?api_key=k").header("cookie", "sid=s").send().unwrap().status(), 200);
     assert_eq!(get("/open").send().unwrap().status(), 200, "an empty requirement needs nothing");
 }
+
+#[test]
+fn multipart_parts_are_read_by_their_property_types_and_refused_when_they_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("api.json");
+    let properties = json!({
+        "file": {"type": "string", "format": "binary"},
+        "clear": {"type": "boolean"},
+        "sizes": {"type": "array", "items": {"type": "integer"}},
+    });
+    let body = json!({"required": true, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": properties}}}});
+    let document = json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/upload": {"post": {"operationId": "upload", "requestBody": body, "responses": {"204": {"description": "done"}}}}},
+    });
+    std::fs::write(&spec, document.to_string()).unwrap();
+    let server = Server::serve(&spec, &[]);
+    let part =
+        |name: &str, value: &str| format!("--X\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+    let post = |parts: &[(&str, &str)]| {
+        let mut text: String = parts.iter().map(|(name, value)| part(name, value)).collect();
+        text.push_str("--X--\r\n");
+        let response = Client::new()
+            .post(format!("{}/upload", server.base))
+            .header("content-type", "multipart/form-data; boundary=X")
+            .body(text)
+            .send()
+            .unwrap();
+        (response.status().as_u16(), response.text().unwrap())
+    };
+    assert_eq!(post(&[("file", "hello"), ("clear", "true"), ("sizes", "1"), ("sizes", "2")]).0, 204);
+    for (parts, refused) in [
+        (vec![("clear", "maybe")], "clear"),
+        (vec![("sizes", "1"), ("sizes", "big")], "sizes"),
+        (vec![("clear", "true"), ("clear", "false")], "clear"),
+    ] {
+        let (status, problem) = post(&parts);
+        assert!(status == 400 && problem.contains(refused), "{parts:?}: {status} {problem}");
+    }
+}

@@ -1,6 +1,8 @@
 //! Request bodies read into JSON by their media type, for the validator: JSON as it is, forms and
 //! multipart field by field (typed by the schema's properties, repeated fields as arrays, files as text).
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use crate::operation::{BodyMedia, MockBody, essence, is_json_media};
@@ -89,6 +91,7 @@ fn fields_object(set: &SchemaSet, schema: &Value, fields: Vec<(String, String)>)
         _ => Vec::new(),
     };
     let mut object = Map::new();
+    let mut repeated = HashSet::new();
     for (name, text) in fields {
         let property = schema.get("properties").and_then(|p| p.get(&name)).map(|p| set.resolve(p, Direction::Request));
         let property_shape = property.map(|p| shape(set, p, Direction::Request));
@@ -102,14 +105,31 @@ fn fields_object(set: &SchemaSet, schema: &Value, fields: Vec<(String, String)>)
             }
             Some(Shape::Object(_)) => {
                 let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
-                object.insert(name, value);
+                insert_single(&mut object, &mut repeated, name, value);
             }
             _ => {
-                object.insert(name, coerce(&text, &types));
+                let value = coerce(&text, &types);
+                insert_single(&mut object, &mut repeated, name, value);
             }
         }
     }
     Value::Object(object)
+}
+
+/// A field that is not an array: sent more than once, its values become an array, which the validator
+/// refuses by the property's type (taking one of them would accept a request the docs do not allow).
+fn insert_single(object: &mut Map<String, Value>, repeated: &mut HashSet<String>, name: String, value: Value) {
+    let Some(first) = object.remove(&name) else {
+        object.insert(name, value);
+        return;
+    };
+    let mut values = match first {
+        Value::Array(values) if repeated.contains(&name) => values,
+        first => vec![first],
+    };
+    values.push(value);
+    repeated.insert(name.clone());
+    object.insert(name, Value::Array(values));
 }
 
 #[cfg(test)]
