@@ -75,7 +75,7 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
     let cases: Vec<Case> = all.into_iter().filter(|c| only.is_none_or(|text| c.name.contains(text.as_str()))).collect();
     let crates = generate(&cases, &values, &corpus)?;
     let generated_in = started.elapsed();
-    write_workspace(&root, &crates)?;
+    let calling = write_workspace(&root, &crates)?;
     println!(
         "check-models: {} cases in {} crates, generated in {:.1}s",
         case_count(&crates),
@@ -95,8 +95,7 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
     let tests = Instant::now();
     // The integration tests, then the doc tests: not `cargo test` alone, which also builds every library
     // again as a test harness (a second full compile of 70 crates, none of which has a unit test).
-    let mut output = cargo_output(&root, &["test", "--workspace", "--quiet", "--test", "*", "--", "--nocapture"])?;
-    output.push_str(&cargo_output(&root, &["test", "--workspace", "--quiet", "--doc"])?);
+    let output = run_tests(&root, &crates, &calling)?;
     println!("check-models: tests (examples, doc tests) in {:.1}s", tests.elapsed().as_secs_f64());
     let cases: Vec<String> = crates.iter().flat_map(|c| c.cases.iter().cloned()).collect();
     let examples = report_examples(&output, &cases);
@@ -134,6 +133,35 @@ fn server_alone(root: &Path, crates: &[Crate]) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The integration tests, then the doc tests: not `cargo test` alone, which also builds every library
+/// again as a test harness (a second full compile of 70 crates, none of which has a unit test). Crates
+/// whose tests call the client or the server are built with both; the others' tests exercise the models
+/// alone, so their test build leaves the client and the server out (clippy and rustdoc have checked them
+/// with both): most of the test step's compile time is in those two modules of the authentik crates.
+fn run_tests(root: &Path, crates: &[Crate], calling: &[&str]) -> Result<String, String> {
+    let (with_features, models_only): (Vec<&Crate>, Vec<&Crate>) =
+        crates.iter().partition(|c| calling.contains(&c.package.as_str()));
+    let mut output = String::new();
+    for (group, features) in [(with_features, None), (models_only, Some("--no-default-features"))] {
+        if group.is_empty() {
+            continue;
+        }
+        for target in [["--test", "*"], ["--doc", ""]] {
+            let mut args = vec!["test", "--quiet"];
+            args.extend(target.iter().filter(|a| !a.is_empty()));
+            args.extend(features);
+            for krate in &group {
+                args.extend(["-p", krate.package.as_str()]);
+            }
+            if target[0] == "--test" {
+                args.extend(["--", "--nocapture"]);
+            }
+            output.push_str(&cargo_output(root, &args)?);
+        }
+    }
+    Ok(output)
 }
 
 fn case_count(crates: &[Crate]) -> usize {
@@ -284,7 +312,9 @@ fn type_index(target: &mut Crate, model: &TypeModel, ty: &TypeRef) -> usize {
     }
 }
 
-fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
+/// Writes the workspace; gives the packages whose tests call the client or the server.
+fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>, String> {
+    let mut calling = Vec::new();
     std::fs::create_dir_all(root.join("crates")).map_err(|e| e.to_string())?;
     // Crates of an earlier run that no case produces any more would still be built.
     for entry in std::fs::read_dir(root.join("crates")).map_err(|e| e.to_string())?.flatten() {
@@ -314,6 +344,7 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
             if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
                 manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
             }
+            calling.push(krate.package.as_str());
         }
         if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::CORPUS_PREFIX)) {
             // Every parameter style, as the client sends it to a test double.
@@ -322,6 +353,7 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
             if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
                 manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
             }
+            calling.push(krate.package.as_str());
         }
         if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::SECURITY_PREFIX)) {
             // Credentials per security scheme, as the client sends them to a test double.
@@ -331,6 +363,7 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
             if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
                 manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
             }
+            calling.push(krate.package.as_str());
         }
         if krate.package == "m-fixtures-hostile-names" {
             files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
@@ -347,7 +380,9 @@ fn write_workspace(root: &Path, crates: &[Crate]) -> Result<(), String> {
     }
     let manifest = "# Generated by `cargo xtask check-models`.\n[workspace]\nresolver = \"2\"\nmembers = [\"crates/*\"]\n\n\
                     [profile.dev]\ndebug = false\n";
-    std::fs::write(root.join("Cargo.toml"), manifest).map_err(|e| e.to_string())
+    std::fs::write(root.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    calling.dedup();
+    Ok(calling)
 }
 
 /// Rewrites a crate only when its files changed, so cargo's fingerprints keep unchanged crates built.
