@@ -179,7 +179,7 @@ fn cases() -> Result<Vec<Case>, String> {
         },
         Case::new("fixtures/petstore-v5", fixtures.join("petstore-v5"), None),
         Case { overrides: true, ..Case::new("fixtures/petstore-v5 overrides", fixtures.join("petstore-v5"), None) },
-        Case::new("fixtures/hostile-names", crate::hostile_names_input(), None),
+        Case::new("fixtures/hostile-names", mdxgen_testkit::hostile_names_input(), None),
         Case::new("fixtures/hostile-pages/v4.0.1", fixtures.join("hostile-pages/v4.0.1"), None),
         Case::new("fixtures/hostile-pages/v5.2.0", fixtures.join("hostile-pages/v5.2.0"), None),
     ];

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use mdxgen::{Builder, OpenApiVersion};
-use mdxgen_testkit::{corpora, corpus_root, golden_cases, workspace_root};
+use mdxgen_testkit::{corpora, corpus_root, golden_cases, golden_crates, workspace_root};
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -81,17 +81,14 @@ fn codegen() -> Result<(), String> {
         write_spec(&case.input, &case.spec, None)?;
         println!("wrote {}", case.spec.display());
     }
-    for (input, dir) in models_golden_cases() {
-        // The authentik fixture's crate holds the client and the server too; the overrides case has one of
-        // each kind.
-        let authentik = input.ends_with("authentik");
+    for golden in golden_crates() {
         let mut builder = Builder::new();
-        builder.input(&input).client(authentik).server(authentik);
-        if dir.ends_with("petstore-v5-overrides-models") {
-            builder.overrides(mdxgen_testkit::golden_overrides());
+        builder.input(&golden.input).client(golden.client_and_server).server(golden.client_and_server);
+        if let Some(overrides) = golden.overrides {
+            builder.overrides(overrides);
         }
-        builder.write_models_crate(&dir).map_err(|e| format!("{}: {e}", input.display()))?;
-        println!("wrote {}", dir.display());
+        builder.write_models_crate(&golden.dir).map_err(|e| format!("{}: {e}", golden.input.display()))?;
+        println!("wrote {}", golden.dir.display());
     }
     let (input, file) = mdxgen_testkit::checked_in_example();
     Builder::new()
@@ -101,24 +98,6 @@ fn codegen() -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", input.display()))?;
     println!("wrote {}", file.display());
     Ok(())
-}
-
-/// The fixture with names, docs and ids that try to break out of generated code.
-pub fn hostile_names_input() -> PathBuf {
-    workspace_root().join("fixtures/hostile-names/openapi.json")
-}
-
-/// Each fixture whose models crate is checked in, and the folder it is checked in at.
-pub fn models_golden_cases() -> Vec<(PathBuf, PathBuf)> {
-    let root = workspace_root();
-    let fixture = |name: &str| root.join("fixtures").join(name);
-    let expected = |name: &str| root.join("fixtures/expected").join(format!("{name}-models"));
-    vec![
-        (fixture("authentik"), expected("authentik")),
-        (fixture("petstore-v5"), expected("petstore-v5")),
-        (hostile_names_input(), expected("hostile-names")),
-        (fixture("petstore-v5"), expected("petstore-v5-overrides")),
-    ]
 }
 
 /// `fixtures/authentik`: the name the specs of a fixture are written under.

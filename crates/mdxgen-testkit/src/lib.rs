@@ -111,6 +111,39 @@ pub fn golden_cases() -> Vec<Golden> {
         .collect()
 }
 
+/// A fixture whose generated crate is checked in under `fixtures/expected/<name>-models`, refreshed by
+/// `cargo xtask codegen` and compared by `cargo test`.
+pub struct GoldenCrate {
+    pub input: PathBuf,
+    pub dir: PathBuf,
+    /// The authentik fixture's crate holds the client and the server too; the others are models only.
+    pub client_and_server: bool,
+    /// The petstore overrides case has one override of each kind (`golden_overrides`).
+    pub overrides: Option<mdxgen_ir::typing::Overrides>,
+}
+
+/// Every checked-in crate.
+pub fn golden_crates() -> Vec<GoldenCrate> {
+    let root = workspace_root();
+    let golden = |input: PathBuf, name: &str| GoldenCrate {
+        input,
+        dir: root.join("fixtures/expected").join(format!("{name}-models")),
+        client_and_server: name == "authentik",
+        overrides: (name == "petstore-v5-overrides").then(golden_overrides),
+    };
+    vec![
+        golden(root.join("fixtures/authentik"), "authentik"),
+        golden(root.join("fixtures/petstore-v5"), "petstore-v5"),
+        golden(hostile_names_input(), "hostile-names"),
+        golden(root.join("fixtures/petstore-v5"), "petstore-v5-overrides"),
+    ]
+}
+
+/// The fixture with names, docs and ids that try to break out of generated code.
+pub fn hostile_names_input() -> PathBuf {
+    workspace_root().join("fixtures/hostile-names/openapi.json")
+}
+
 /// The example whose generated code is checked in (`examples/train-travel-checked-in`): the pages it is
 /// generated from, with the client, and the file `cargo xtask codegen` writes and `cargo test` compares.
 pub fn checked_in_example() -> (PathBuf, PathBuf) {

@@ -3,35 +3,17 @@
 //! names the command that refreshes it.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use mdxgen::Builder;
-use mdxgen_testkit::workspace_root;
+use mdxgen_testkit::{GoldenCrate, golden_crates};
 
-/// (input, checked-in crate folder), as `cargo xtask codegen` writes them.
-fn cases() -> Vec<(PathBuf, PathBuf)> {
-    let root = workspace_root();
-    ["authentik", "petstore-v5", "hostile-names", "petstore-v5-overrides"]
-        .iter()
-        .map(|name| {
-            let input = match *name {
-                "hostile-names" => root.join("fixtures/hostile-names/openapi.json"),
-                "petstore-v5-overrides" => root.join("fixtures/petstore-v5"),
-                other => root.join("fixtures").join(other),
-            };
-            (input, root.join("fixtures/expected").join(format!("{name}-models")))
-        })
-        .collect()
-}
-
-/// The builder of a golden case: the authentik fixture's crate holds the client and the server too, and the
-/// overrides case has one override of each kind.
-fn builder(input: &Path, dir: &Path) -> Builder {
-    let authentik = input.ends_with("authentik");
+/// The builder of a golden crate, as `cargo xtask codegen` configures it.
+fn builder(golden: &GoldenCrate) -> Builder {
     let mut builder = Builder::new();
-    builder.input(input).models(true).client(authentik).server(authentik);
-    if dir.ends_with("petstore-v5-overrides-models") {
-        builder.overrides(mdxgen_testkit::golden_overrides());
+    builder.input(&golden.input).models(true).client(golden.client_and_server).server(golden.client_and_server);
+    if let Some(overrides) = &golden.overrides {
+        builder.overrides(overrides.clone());
     }
     builder
 }
@@ -54,10 +36,11 @@ fn files_below(dir: &Path) -> BTreeSet<String> {
 
 #[test]
 fn golden_models_are_up_to_date() {
-    for (input, dir) in cases() {
-        let (files, _) = builder(&input, &dir).crate_files().expect("the fixture generates");
+    for golden in golden_crates() {
+        let dir = &golden.dir;
+        let (files, _) = builder(&golden).crate_files().expect("the fixture generates");
         let generated: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-        assert_eq!(generated, files_below(&dir), "{} is stale: run `cargo xtask codegen`", dir.display());
+        assert_eq!(generated, files_below(dir), "{} is stale: run `cargo xtask codegen`", dir.display());
         for file in files {
             let checked_in = std::fs::read_to_string(dir.join(&file.path)).unwrap_or_default();
             assert!(
@@ -86,14 +69,14 @@ fn the_checked_in_example_is_up_to_date() {
 
 #[test]
 fn models_are_byte_identical_across_runs() {
-    let (input, _) = &cases()[0];
+    let input = &golden_crates()[0].input;
     let generate = || Builder::new().input(input).models(true).crate_files().expect("generates").0;
     assert_eq!(generate(), generate());
 }
 
 #[test]
 fn the_include_file_holds_both_modules() {
-    let (input, _) = &cases()[1];
+    let input = &golden_crates()[1].input;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("api.rs");
     Builder::new().input(input).write_models_module(&path).expect("writes");
@@ -104,7 +87,7 @@ fn the_include_file_holds_both_modules() {
 
 #[test]
 fn the_output_folder_is_replaced_whole_and_only_when_generation_succeeds() {
-    let (input, _) = &cases()[1];
+    let input = &golden_crates()[1].input;
     let root = tempfile::tempdir().expect("temp dir");
     let out = root.path().join("petstore");
     Builder::new().input(input).write_models_crate(&out).expect("writes");

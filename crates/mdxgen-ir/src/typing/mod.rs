@@ -125,6 +125,13 @@ pub enum Primitive {
     Unit,
 }
 
+impl Primitive {
+    /// One of the Rust integer types.
+    pub fn is_integer(self) -> bool {
+        constraints::integer_range(self).is_some()
+    }
+}
+
 /// One Rust type to emit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeDef {

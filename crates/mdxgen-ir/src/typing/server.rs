@@ -417,16 +417,7 @@ fn kind(model: &TypeModel, ty: &TypeRef) -> Kind {
     match unwrap_option(model, ty) {
         TypeRef::Primitive(Primitive::Bool) => Kind::Boolean,
         TypeRef::Primitive(Primitive::F32 | Primitive::F64) => Kind::Number,
-        TypeRef::Primitive(
-            Primitive::I8
-            | Primitive::I16
-            | Primitive::I32
-            | Primitive::I64
-            | Primitive::U8
-            | Primitive::U16
-            | Primitive::U32
-            | Primitive::U64,
-        ) => Kind::Integer,
+        TypeRef::Primitive(integer) if integer.is_integer() => Kind::Integer,
         TypeRef::Primitive(Primitive::Unit) | TypeRef::Any | TypeRef::Vec(_) | TypeRef::Map(_) => Kind::Json,
         TypeRef::Named(id) => match model.get_type(id).kind {
             TypeKind::StringEnum(_) => Kind::String,
