@@ -17,6 +17,11 @@ fn lists_every_operation_and_where_each_type_is_used() {
     let operations = std::fs::read_to_string(spec).expect("the golden spec").matches("operationId:").count();
     assert!(text.starts_with(&format!("{operations} operations\n")), "{}", &text[..text.len().min(200)]);
     assert!(text.contains("  GET     /core/users/  core_users_list\n"), "the users list is listed");
+    // Each response with its status and media type: a status with two media types is listed twice, named.
+    assert!(
+        text.contains("responses: 200 application/json PaginatedUserList, 400 application/json ValidationError"),
+        "{text}"
+    );
     let user_line = text.lines().find(|l| l.starts_with("  User (struct")).expect("the User type");
     assert!(user_line.contains("core_users_create") && user_line.contains("PaginatedUserList"), "{user_line}");
 }

@@ -17,7 +17,7 @@ pub struct OperationEntry {
     pub parameters: Vec<String>,
     /// The request body's type per media type.
     pub request: Vec<String>,
-    /// `status: Type` per documented response with a body.
+    /// `status media-type Type` per documented response with a body.
     pub responses: Vec<String>,
 }
 
@@ -83,7 +83,10 @@ fn operations(api: &Api, model: &TypeModel) -> Vec<OperationEntry> {
                     .map(|t| {
                         t.responses
                             .iter()
-                            .map(|b| format!("{} {}", b.status.as_deref().unwrap_or("default"), spell(&b.ty)))
+                            .map(|b| {
+                                let status = b.status.as_deref().unwrap_or("default");
+                                format!("{status} {} {}", b.media_type, spell(&b.ty))
+                            })
                             .collect()
                     })
                     .unwrap_or_default(),
