@@ -530,17 +530,31 @@ fn router(server: &ServerModel) -> TokenStream {
             None => routes.push((route, vec![op])),
         }
     }
-    let routes = routes.into_iter().map(|(route, ops)| {
-        let route = Literal::string(route);
-        let mut methods = ops.iter().map(|op| {
-            let filter = method_filter(&op.operation.method);
-            let handler = ident(&op.method_name);
-            (filter, quote!(handlers::#handler::<S>))
-        });
-        let first = methods.next().map(|(filter, handler)| quote!(axum::routing::on(#filter, #handler)));
-        let rest = methods.map(|(filter, handler)| quote!(.on(#filter, #handler)));
-        quote!(.route(#route, #first #(#rest)*))
+    let routes: Vec<TokenStream> = routes
+        .into_iter()
+        .map(|(route, ops)| {
+            let route = Literal::string(route);
+            let mut methods = ops.iter().map(|op| {
+                let filter = method_filter(&op.operation.method);
+                let handler = ident(&op.method_name);
+                (filter, quote!(handlers::#handler::<S>))
+            });
+            let first = methods.next().map(|(filter, handler)| quote!(axum::routing::on(#filter, #handler)));
+            let rest = methods.map(|(filter, handler)| quote!(.on(#filter, #handler)));
+            quote!(.route(#route, #first #(#rest)*))
+        })
+        .collect();
+    let groups: Vec<_> =
+        routes.chunks(ITEMS_PER_FUNCTION).enumerate().map(|(i, routes)| route_group(i, routes)).collect();
+    let uses = (!groups.is_empty()).then(|| {
+        quote!(
+            use super::*;
+        )
     });
+    let names = (0..groups.len()).map(|i| ident(&format!("group_{i}")));
+    let count = Literal::usize_unsuffixed(groups.len());
+    let groups_doc =
+        Literal::string(&format!(" The routes of [`router`], in groups of at most {ITEMS_PER_FUNCTION} paths."));
     let mount =
         if server.base_path.is_empty() { quote!(routes) } else { quote!(axum::Router::new().nest(BASE_PATH, routes)) };
     quote! {
@@ -549,35 +563,77 @@ fn router(server: &ServerModel) -> TokenStream {
         /// and absent), a body is at most 2 MiB (413) of a documented media type (415), JSON nests at most
         /// 64 levels; an unknown path is 404, a wrong method 405 with `Allow`.
         pub fn router<S: Api>(api: S) -> axum::Router {
-            let routes = axum::Router::new()
-                #(#routes)*
+            let groups: [routes::Group<S>; #count] = [#(routes::#names),*];
+            let routes = groups
+                .into_iter()
+                .fold(axum::Router::new(), |routes, group| group(routes))
                 .with_state(std::sync::Arc::new(api));
             #mount.fallback(rt::not_found)
+        }
+
+        #[doc = #groups_doc]
+        mod routes {
+            #uses
+
+            /// Adds a group of routes.
+            pub(super) type Group<S> = fn(axum::Router<std::sync::Arc<S>>) -> axum::Router<std::sync::Arc<S>>;
+
+            #(#groups)*
         }
     }
 }
 
-/// `MockApi`: every answer decoded once, in `new()`, and cloned per request.
-fn mock(server: &ServerModel) -> TokenStream {
-    let fields = server.operations.iter().map(|op| {
-        let name = ident(&op.method_name);
-        let response = ident(&op.response_name);
-        quote!(#name: #response,)
-    });
-    let values = server.operations.iter().map(|op| {
-        let name = ident(&op.method_name);
-        let value = mock_value(op);
-        quote!(#name: #value,)
-    });
-    let methods = server.operations.iter().map(|op| {
-        let name = ident(&op.method_name);
-        let request = ident(&op.request_name);
-        let response = ident(&op.response_name);
-        quote! {
-            fn #name(&self, _request: #request) -> impl std::future::Future<Output = #response> + Send {
-                std::future::ready(self.#name.clone())
-            }
+/// How many paths one function of `router` adds, and how many answers one function of `MockApi::new`
+/// decodes: LLVM's release build of a function doing either for a whole large API (hundreds of calls,
+/// each with its own exit) is superlinear, many minutes for authentik's 875 operations.
+const ITEMS_PER_FUNCTION: usize = 40;
+
+/// The function adding `routes`, the `index`th group, never inlined into `router` (whose only call it is).
+fn route_group(index: usize, routes: &[TokenStream]) -> TokenStream {
+    let name = ident(&format!("group_{index}"));
+    quote! {
+        #[inline(never)]
+        pub(super) fn #name<S: Api>(routes: axum::Router<std::sync::Arc<S>>) -> axum::Router<std::sync::Arc<S>> {
+            routes #(#routes)*
         }
+    }
+}
+
+/// `MockApi`: every answer decoded once, in `new()`, boxed, and cloned per request.
+fn mock(server: &ServerModel) -> TokenStream {
+    let groups: Vec<&[ServerOperation]> = server.operations.chunks(ITEMS_PER_FUNCTION).collect();
+    let group_field = |i: usize| ident(&format!("group_{i}"));
+    let group_type = |i: usize| ident(&format!("Group{i}"));
+    let fields = (0..groups.len()).map(|i| {
+        let (field, ty) = (group_field(i), group_type(i));
+        quote!(#field: mock_answers::#ty,)
+    });
+    let values = (0..groups.len()).map(|i| {
+        let (field, ty) = (group_field(i), group_type(i));
+        quote!(#field: mock_answers::#ty::new()?,)
+    });
+    let methods = groups.iter().enumerate().flat_map(|(i, ops)| {
+        let field = group_field(i);
+        ops.iter().map(move |op| {
+            let name = ident(&op.method_name);
+            let request = ident(&op.request_name);
+            let response = ident(&op.response_name);
+            quote! {
+                fn #name(&self, _request: #request) -> impl std::future::Future<Output = #response> + Send {
+                    std::future::ready(#response::clone(&self.#field.#name))
+                }
+            }
+        })
+    });
+    let group_items = groups.iter().enumerate().map(|(i, ops)| mock_group(&group_type(i), ops));
+    let groups_doc = Literal::string(&format!(
+        " The answers of [`MockApi`] in groups of at most {ITEMS_PER_FUNCTION} operations, each decoded by a \
+         function of its own."
+    ));
+    let uses = (!groups.is_empty()).then(|| {
+        quote!(
+            use super::*;
+        )
     });
     let fallback = mock_fallback(server);
     quote! {
@@ -600,6 +656,13 @@ fn mock(server: &ServerModel) -> TokenStream {
                     #(#values)*
                 })
             }
+        }
+
+        #[doc = #groups_doc]
+        mod mock_answers {
+            #uses
+
+            #(#group_items)*
         }
 
         impl Api for MockApi {
@@ -674,6 +737,37 @@ fn mock_fallback(server: &ServerModel) -> TokenStream {
     }
 }
 
+/// The struct of a group of `MockApi`'s answers, boxed, and the function decoding them, never inlined
+/// into `MockApi::new` (whose only call it is).
+fn mock_group(name: &proc_macro2::Ident, ops: &[ServerOperation]) -> TokenStream {
+    let fields = ops.iter().map(|op| {
+        let name = ident(&op.method_name);
+        let response = ident(&op.response_name);
+        quote!(pub(super) #name: Box<#response>,)
+    });
+    let values = ops.iter().map(|op| {
+        let name = ident(&op.method_name);
+        let value = mock_value(op);
+        quote!(#name: #value,)
+    });
+    quote! {
+        #[derive(Debug, Clone)]
+        pub(super) struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            #[inline(never)]
+            pub(super) fn new() -> Result<Self, MockError> {
+                Ok(Self {
+                    #(#values)*
+                })
+            }
+        }
+    }
+}
+
+/// The boxed answer of `op` in `MockApi::new`: decoded by `rt::answer` where it has a JSON body.
 fn mock_value(op: &ServerOperation) -> TokenStream {
     let response = ident(&op.response_name);
     let Some(answer) = op.responses.get(op.mock_response) else { return TokenStream::new() };
@@ -683,21 +777,23 @@ fn mock_value(op: &ServerOperation) -> TokenStream {
         StatusMatch::Range(digit) => Some(Literal::u16_unsuffixed(digit * 100)),
         StatusMatch::Default => Some(Literal::u16_unsuffixed(200)),
     };
-    let body = match &answer.body {
-        ResponseBody::Empty => None,
+    let code = code.map(|code| quote!(#code,));
+    match &answer.body {
+        ResponseBody::Empty => match code {
+            None => quote!(Box::new(#response::#variant)),
+            Some(code) => quote!(Box::new(#response::#variant(#code))),
+        },
         ResponseBody::Json(_) => {
             let operation = Literal::string(&op.operation.operation_id);
             let candidates = op.mock_candidates.iter().map(|c| Literal::string(c));
-            Some(quote!(rt::example(#operation, &[#(#candidates),*])?))
+            let wrap = match code {
+                None => quote!(#response::#variant),
+                Some(code) => quote!(|body| #response::#variant(#code body)),
+            };
+            quote!(rt::answer(#operation, &[#(#candidates),*], #wrap)?)
         }
-        ResponseBody::Text => Some(quote!(String::new())),
-        ResponseBody::Bytes => Some(quote!(Vec::new())),
-    };
-    match (code, body) {
-        (None, None) => quote!(#response::#variant),
-        (None, Some(body)) => quote!(#response::#variant(#body)),
-        (Some(code), None) => quote!(#response::#variant(#code)),
-        (Some(code), Some(body)) => quote!(#response::#variant(#code, #body)),
+        ResponseBody::Text => quote!(Box::new(#response::#variant(#code String::new()))),
+        ResponseBody::Bytes => quote!(Box::new(#response::#variant(#code Vec::new()))),
     }
 }
 
