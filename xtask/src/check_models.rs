@@ -86,11 +86,25 @@ pub fn check_models(arguments: &[String]) -> Result<(), String> {
         return Ok(());
     }
     let clippy = Instant::now();
-    cargo(&root, &["clippy", "--workspace", "--all-targets", "--keep-going", "--quiet", "--", "-D", "warnings"])?;
+    // Every feature (the client's middleware, the mock's binary), so that no cfg'd code goes unlinted.
+    cargo(
+        &root,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--all-features",
+            "--keep-going",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     println!("check-models: clippy -D warnings passed for every crate in {:.1}s", clippy.elapsed().as_secs_f64());
     server_alone(&root, &crates)?;
     let doc = Instant::now();
-    cargo(&root, &["doc", "--workspace", "--no-deps", "--keep-going", "--quiet"])?;
+    cargo(&root, &["doc", "--workspace", "--lib", "--all-features", "--no-deps", "--keep-going", "--quiet"])?;
     println!("check-models: cargo doc -D warnings passed for every crate in {:.1}s", doc.elapsed().as_secs_f64());
     let tests = Instant::now();
     let output = run_tests(&root, &crates, &calling)?;
@@ -138,18 +152,22 @@ fn server_alone(root: &Path, crates: &[Crate]) -> Result<(), String> {
 /// whose tests call the client or the server are built with both; the others' tests exercise the models
 /// alone, so their test build leaves the client and the server out (clippy and rustdoc have checked them
 /// with both): most of the test step's compile time is in those two modules of the authentik crates.
+/// The calling crates' tests also get the client's `middleware` feature (every calling crate has a client).
 fn run_tests(root: &Path, crates: &[Crate], calling: &[&str]) -> Result<String, String> {
     let (with_features, models_only): (Vec<&Crate>, Vec<&Crate>) =
         crates.iter().partition(|c| calling.contains(&c.package.as_str()));
+    let middleware: String = with_features.iter().map(|c| format!("{}/middleware,", c.package)).collect();
     let mut output = String::new();
-    for (group, features) in [(with_features, None), (models_only, Some("--no-default-features"))] {
+    let groups =
+        [(with_features, vec!["--features", middleware.as_str()]), (models_only, vec!["--no-default-features"])];
+    for (group, features) in groups {
         if group.is_empty() {
             continue;
         }
         for target in [&["--test", "*"][..], &["--doc"]] {
             let mut args = vec!["test", "--quiet"];
             args.extend(target);
-            args.extend(features);
+            args.extend(features.iter().copied());
             for krate in &group {
                 args.extend(["-p", krate.package.as_str()]);
             }
@@ -577,13 +595,15 @@ fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
 fn mdxgen_binary() -> Result<PathBuf, String> {
     let root = workspace_root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // As `cargo test --workspace` builds it, which CI has done: `cargo build -p mdxgen-cli` would resolve
+    // the dependencies' features for that package alone and compile the workspace a second time.
     let status = Command::new(cargo)
-        .args(["build", "--quiet", "-p", "mdxgen-cli"])
+        .args(["test", "--workspace", "--no-run", "--quiet"])
         .current_dir(&root)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
-        return Err("`cargo build -p mdxgen-cli` failed".to_owned());
+        return Err("`cargo test --workspace --no-run` failed".to_owned());
     }
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     Ok(target.join("debug").join(format!("mdxgen{}", std::env::consts::EXE_SUFFIX)))

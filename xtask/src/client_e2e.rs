@@ -15,6 +15,10 @@ pub const DEV_DEPENDENCIES: &str = r#"
 tokio = { version = "1.38", features = ["macros", "rt-multi-thread"] }
 wiremock = "0.6"
 futures = { version = "0.3.30", default-features = false, features = ["std"] }
+# A middleware of the test's own (the feature `middleware`): reqwest-middleware's trait is an async_trait,
+# and names `http::Extensions`.
+async-trait = "0.1"
+http = "1"
 "#;
 
 /// The test file for the crate `library`, with the README's client snippet compiled in (as a function that
@@ -283,5 +287,74 @@ async fn a_stream_walks_three_pages() {
 fn the_client_is_send_sync_and_clone() {
     fn assert_traits<T: Send + Sync + Clone>() {}
     assert_traits::<Client>();
+}
+
+/// Stamps a header on every request it sees and counts them, or refuses them all.
+#[cfg(feature = "middleware")]
+struct Stamp {
+    seen: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    refuse: bool,
+}
+
+#[cfg(feature = "middleware")]
+#[async_trait::async_trait]
+impl reqwest_middleware::Middleware for Stamp {
+    async fn handle(
+        &self,
+        mut request: reqwest::Request,
+        extensions: &mut http::Extensions,
+        next: reqwest_middleware::Next<'_>,
+    ) -> reqwest_middleware::Result<reqwest::Response> {
+        self.seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if self.refuse {
+            return Err(reqwest_middleware::Error::middleware(std::io::Error::other("refused by the test")));
+        }
+        request.headers_mut().insert("x-stamp", reqwest::header::HeaderValue::from_static("mdxgen"));
+        next.run(request, extensions).await
+    }
+}
+
+#[cfg(feature = "middleware")]
+fn stamped_client(server: &MockServer, refuse: bool) -> (Client, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let stack = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
+        .with(Stamp { seen: seen.clone(), refuse })
+        .build();
+    let client = Client::with_middleware(format!("{}/api/v3/", server.uri()), stack).with_bearer_token("secret");
+    (client, seen)
+}
+
+#[cfg(feature = "middleware")]
+#[tokio::test]
+async fn a_middleware_stack_handles_every_request() {
+    let server = answering(201, token("created")).await;
+    let (client, seen) = stamped_client(&server, false);
+    let created = client
+        .core_tokens_create()
+        .body(models::TokenRequest::new("created"))
+        .send()
+        .await
+        .expect("the token decodes");
+    assert_eq!(created.identifier, "created");
+    let request = only_request(&server).await;
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert_eq!(header(&request, "x-stamp"), Some("mdxgen"), "the middleware's header");
+    assert_eq!(header(&request, "authorization"), Some("Bearer secret"), "the client's credentials");
+    assert_eq!(header(&request, "content-type"), Some("application/json"));
+    let sent: Value = serde_json::from_slice(&request.body).expect("a JSON body");
+    assert_eq!(sent["identifier"], "created");
+}
+
+#[cfg(feature = "middleware")]
+#[tokio::test]
+async fn a_failing_middleware_is_a_middleware_error() {
+    let server = answering(200, token("a")).await;
+    let (client, seen) = stamped_client(&server, true);
+    let error = client.core_tokens_retrieve("a").send().await.expect_err("the middleware refuses");
+    assert!(matches!(error, Error::Middleware(_)), "{error:?}");
+    assert!(error.to_string().contains("refused by the test"), "{error}");
+    assert_eq!(error.status(), None);
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert!(server.received_requests().await.unwrap_or_default().is_empty(), "nothing reached the server");
 }
 "##;

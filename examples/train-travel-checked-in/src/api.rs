@@ -2438,9 +2438,10 @@ pub mod client {
             error: std::marker::PhantomData<E>,
         }
         pub async fn send<E>(
+            client: &Client,
             builder: reqwest::RequestBuilder,
         ) -> Result<Response<E>, Error<E>> {
-            let response = builder.send().await?;
+            let response = client.execute(builder).await?;
             let status = response.status();
             let headers = response.headers().clone();
             let body = response.bytes().await?.to_vec();
@@ -2541,6 +2542,7 @@ pub mod client {
     #[derive(Clone)]
     struct Inner {
         base_url: String,
+        /// Builds every request, and sends it unless `middleware` does.
         http: reqwest::Client,
         credentials: Vec<Option<Credential>>,
     }
@@ -2577,11 +2579,19 @@ pub mod client {
                 }),
             }
         }
+        /// Sends a built request, through the middleware when the client has one.
+        async fn execute<E>(
+            &self,
+            builder: reqwest::RequestBuilder,
+        ) -> Result<reqwest::Response, Error<E>> {
+            Ok(builder.send().await?)
+        }
         /// The base URL operations' paths are appended to.
         pub fn base_url(&self) -> &str {
             &self.inner.base_url
         }
-        /// The `reqwest::Client` requests go through.
+        /// The `reqwest::Client` requests are built with, and sent through unless the client has a middleware
+        /// stack.
         pub fn http_client(&self) -> &reqwest::Client {
             &self.inner.http
         }
@@ -2706,7 +2716,7 @@ pub mod client {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
             request.path("/bookings");
             let builder = request.finish::<GetBookingsError>(&[&[0usize]])?;
-            let response = rt::send::<GetBookingsError>(builder).await?;
+            let response = rt::send::<GetBookingsError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
                 400 => response.err_json(GetBookingsError::Status400),
@@ -2755,7 +2765,7 @@ pub mod client {
             if let Some(body) = self.body {
                 builder = builder.json(&body);
             }
-            let response = rt::send::<CreateBookingError>(builder).await?;
+            let response = rt::send::<CreateBookingError>(&self.client, builder).await?;
             match response.status() {
                 201 => response.ok_json(std::convert::identity),
                 400 => response.err_json(CreateBookingError::Status400),
@@ -2799,7 +2809,7 @@ pub mod client {
             request.path("/bookings/");
             request.path_param("bookingId", &self.booking_id, rt::Style::Simple, false);
             let builder = request.finish::<GetBookingError>(&[&[0usize]])?;
-            let response = rt::send::<GetBookingError>(builder).await?;
+            let response = rt::send::<GetBookingError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
                 400 => response.err_json(GetBookingError::Status400),
@@ -2841,7 +2851,7 @@ pub mod client {
             request.path("/bookings/");
             request.path_param("bookingId", &self.booking_id, rt::Style::Simple, false);
             let builder = request.finish::<DeleteBookingError>(&[&[0usize]])?;
-            let response = rt::send::<DeleteBookingError>(builder).await?;
+            let response = rt::send::<DeleteBookingError>(&self.client, builder).await?;
             match response.status() {
                 204 => response.ok(()),
                 400 => response.err_json(DeleteBookingError::Status400),
@@ -2895,7 +2905,8 @@ pub mod client {
             if let Some(body) = self.body {
                 builder = builder.json(&body);
             }
-            let response = rt::send::<CreateBookingPaymentError>(builder).await?;
+            let response = rt::send::<CreateBookingPaymentError>(&self.client, builder)
+                .await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
                 400 => response.err_json(CreateBookingPaymentError::Status400),
@@ -2934,7 +2945,7 @@ pub mod client {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
             request.path("/stations");
             let builder = request.finish::<GetStationsError>(&[&[0usize]])?;
-            let response = rt::send::<GetStationsError>(builder).await?;
+            let response = rt::send::<GetStationsError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
                 400 => response.err_json(GetStationsError::Status400),
@@ -3018,7 +3029,7 @@ pub mod client {
             request.query("bicycles", &self.bicycles, rt::Style::Form, true);
             request.query("dogs", &self.dogs, rt::Style::Form, true);
             let builder = request.finish::<GetTripsError>(&[&[0usize]])?;
-            let response = rt::send::<GetTripsError>(builder).await?;
+            let response = rt::send::<GetTripsError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
                 400 => response.err_json(GetTripsError::Status400),

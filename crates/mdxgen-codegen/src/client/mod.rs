@@ -20,15 +20,31 @@ use crate::models::{doc_attrs, ident, unparse};
 
 const RUNTIME: &str = include_str!("runtime.rs.txt");
 
-/// The runtime's text; the pagination stream (which needs `futures`) only when an operation has one.
-fn runtime(pages: bool) -> String {
-    match (pages, RUNTIME.split_once("// @pages-start")) {
-        (false, Some((before, rest))) => {
-            let after = rest.split_once("// @pages-end").map_or("", |(_, after)| after);
-            format!("{before}{after}")
-        }
-        _ => RUNTIME.to_owned(),
+/// The runtime's text: the pagination stream (which needs `futures`) only when an operation has one, and
+/// the `reqwest_middleware` support (behind the generated crate's cargo feature `middleware`) only in a
+/// crate: in a file the user's crate includes, `feature = "middleware"` would name a feature of theirs.
+fn runtime(pages: bool, in_crate: bool) -> String {
+    let mut text = RUNTIME.to_owned();
+    if !pages {
+        text = without_regions(&text, "pages");
     }
+    if !in_crate {
+        text = without_regions(&text, "middleware");
+    }
+    text
+}
+
+/// `text` without its regions from `// @{tag}-start` to `// @{tag}-end`.
+fn without_regions(text: &str, tag: &str) -> String {
+    let (start, end) = (format!("// @{tag}-start"), format!("// @{tag}-end"));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, region)) = rest.split_once(start.as_str()) {
+        out.push_str(before);
+        rest = region.split_once(end.as_str()).map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether the crate needs `futures` (for pagination streams).
@@ -38,12 +54,13 @@ pub fn uses_futures(client: &ClientModel) -> bool {
 
 /// `src/client.rs`.
 pub fn client_module(model: &TypeModel, client: &ClientModel) -> Result<String, String> {
-    unparse(client_tokens(model, client)?)
+    unparse(client_tokens(model, client, true)?)
 }
 
-/// The client module's items, for a file of their own or inside `pub mod client { .. }`.
-pub fn client_tokens(model: &TypeModel, client: &ClientModel) -> Result<TokenStream, String> {
-    let runtime = runtime(client.operations.iter().any(|op| op.pagination.is_some()));
+/// The client module's items, for a file of their own in the generated crate (`in_crate`) or inside
+/// `pub mod client { .. }` of a file the user's crate includes.
+pub fn client_tokens(model: &TypeModel, client: &ClientModel, in_crate: bool) -> Result<TokenStream, String> {
+    let runtime = runtime(client.operations.iter().any(|op| op.pagination.is_some()), in_crate);
     let runtime: TokenStream =
         runtime.parse().map_err(|e| format!("the client runtime does not parse (a bug in mdxgen): {e}"))?;
     let schemes = client.schemes.iter().map(|scheme| match &scheme.kind {
@@ -477,7 +494,7 @@ fn send(op: &ClientOperation) -> TokenStream {
         #(#steps)*
         let #builder_mut builder = request.finish::<#error>(&[#(#security),*])?;
         #body
-        let response = rt::send::<#error>(builder).await?;
+        let response = rt::send::<#error>(&self.client, builder).await?;
         #decode
     }
 }

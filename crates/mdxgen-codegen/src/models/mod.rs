@@ -119,7 +119,7 @@ pub fn include_file(
     let allowed = allowed_lints(MODELS_ALLOWED_LINTS);
     let client = match client {
         Some(client) => {
-            let items = crate::client::client_tokens(model, client)?;
+            let items = crate::client::client_tokens(model, client, false)?;
             quote!(pub mod client { #items })
         }
         None => TokenStream::new(),
