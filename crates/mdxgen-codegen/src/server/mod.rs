@@ -551,7 +551,7 @@ fn router(server: &ServerModel) -> TokenStream {
             use super::*;
         )
     });
-    let names = (0..groups.len()).map(|i| ident(&format!("group_{i}")));
+    let names = (0..groups.len()).map(group_name);
     let count = Literal::usize_unsuffixed(groups.len());
     let groups_doc =
         Literal::string(&format!(" The routes of [`router`], in groups of at most {ITEMS_PER_FUNCTION} paths."));
@@ -588,9 +588,14 @@ fn router(server: &ServerModel) -> TokenStream {
 /// each with its own exit) is superlinear, many minutes for authentik's 875 operations.
 const ITEMS_PER_FUNCTION: usize = 40;
 
+/// The name of the `index`th group: its function in `routes`, its field in `MockApi`.
+fn group_name(index: usize) -> proc_macro2::Ident {
+    ident(&format!("group_{index}"))
+}
+
 /// The function adding `routes`, the `index`th group, never inlined into `router` (whose only call it is).
 fn route_group(index: usize, routes: &[TokenStream]) -> TokenStream {
-    let name = ident(&format!("group_{index}"));
+    let name = group_name(index);
     quote! {
         #[inline(never)]
         pub(super) fn #name<S: Api>(routes: axum::Router<std::sync::Arc<S>>) -> axum::Router<std::sync::Arc<S>> {
@@ -602,18 +607,17 @@ fn route_group(index: usize, routes: &[TokenStream]) -> TokenStream {
 /// `MockApi`: every answer decoded once, in `new()`, boxed, and cloned per request.
 fn mock(server: &ServerModel) -> TokenStream {
     let groups: Vec<&[ServerOperation]> = server.operations.chunks(ITEMS_PER_FUNCTION).collect();
-    let group_field = |i: usize| ident(&format!("group_{i}"));
     let group_type = |i: usize| ident(&format!("Group{i}"));
     let fields = (0..groups.len()).map(|i| {
-        let (field, ty) = (group_field(i), group_type(i));
+        let (field, ty) = (group_name(i), group_type(i));
         quote!(#field: mock_answers::#ty,)
     });
     let values = (0..groups.len()).map(|i| {
-        let (field, ty) = (group_field(i), group_type(i));
+        let (field, ty) = (group_name(i), group_type(i));
         quote!(#field: mock_answers::#ty::new()?,)
     });
     let methods = groups.iter().enumerate().flat_map(|(i, ops)| {
-        let field = group_field(i);
+        let field = group_name(i);
         ops.iter().map(move |op| {
             let name = ident(&op.method_name);
             let request = ident(&op.request_name);
