@@ -198,6 +198,7 @@ fn cases() -> Result<Vec<Case>, String> {
         Case::new("fixtures/hostile-names", mdxgen_testkit::hostile_names_input(), None),
         Case::new("fixtures/hostile-pages/v4.0.1", fixtures.join("hostile-pages/v4.0.1"), None),
         Case::new("fixtures/hostile-pages/v5.2.0", fixtures.join("hostile-pages/v5.2.0"), None),
+        Case::new("fixtures/link-pages", fixtures.join("link-pages/v5.2.0/pages"), None),
     ];
     if let Some(root) = corpus_root() {
         cases.extend(corpora(&root).into_iter().map(|c| Case::new(&c.name, c.pages, Some(c.spec))));
@@ -383,6 +384,14 @@ fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>,
         }
         if krate.package == "m-fixtures-hostile-names" {
             files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
+        }
+        if krate.package == "m-fixtures-link-pages" {
+            let test = crate::pagination_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));
+            files.push(("tests/pagination.rs".to_owned(), test.into_bytes()));
+            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
+                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
+            }
+            calling.push(krate.package.as_str());
         }
         if krate.package == "m-fixtures-petstore-v5" {
             let test = crate::binary_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));

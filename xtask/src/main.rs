@@ -19,6 +19,7 @@ mod client_e2e;
 mod client_styles;
 mod hostile_behaviour;
 mod mock_e2e;
+mod pagination_behaviour;
 mod server_e2e;
 mod survey;
 

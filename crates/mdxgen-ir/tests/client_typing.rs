@@ -8,6 +8,7 @@ use mdxgen_ir::from_openapi;
 use mdxgen_ir::typing::operations::{
     BodyKind, ClientModel, ClientOperation, FilePart, ParamStyle, PathSegment, ResponseBody, SchemeKind, StatusMatch,
 };
+use mdxgen_ir::typing::pagination::{FieldStep, NextPage};
 use mdxgen_ir::typing::{Primitive, TypeKind, TypeModel, TypeRef, TypingOptions};
 use serde_json::{Value, json};
 
@@ -225,4 +226,68 @@ fn authentik_pagination_is_recognised() {
     let pagination = op(&client, "things_list").pagination.as_ref().expect("paginated");
     assert_eq!(pagination.method_name, "things_list_stream");
     assert_eq!(pagination.item, TypeRef::Primitive(Primitive::String));
+}
+
+fn steps(steps: &[FieldStep]) -> Vec<(&str, bool)> {
+    steps.iter().map(|s| (s.field.as_str(), s.optional)).collect()
+}
+
+#[test]
+fn a_next_link_in_the_body_is_followed() {
+    // train-travel's shape: a generic wrapper whose `allOf` members narrow `data` and `links`.
+    let (_, client, _) = client(json!({
+        "components": {"schemas": {
+            "Wrapper": {"type": "object", "properties": {
+                "data": {"type": "array", "items": {"type": "object"}},
+                "links": {"type": "object", "readOnly": true},
+            }},
+            "Station": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "Links-Pagination": {"type": "object", "properties": {
+                "next": {"type": "string", "format": "uri"},
+                "prev": {"type": "string", "format": "uri"},
+            }},
+        }},
+        "paths": {"/stations": {"get": {"operationId": "get-stations",
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"allOf": [
+                {"$ref": "#/components/schemas/Wrapper"},
+                {"properties": {"data": {"type": "array", "items": {"$ref": "#/components/schemas/Station"}}}},
+                {"properties": {"links": {"allOf": [{"$ref": "#/components/schemas/Links-Pagination"}]}}},
+            ]}}}}},
+        }}},
+    }));
+    let pagination = op(&client, "get-stations").pagination.as_ref().expect("paginated");
+    assert_eq!(pagination.method_name, "get_stations_stream");
+    assert_eq!(steps(&pagination.items), [("data", true)]);
+    let NextPage::LinkInBody(next) = &pagination.next else { panic!("{:?}", pagination.next) };
+    assert_eq!(steps(next), [("links", true), ("next", true)]);
+}
+
+#[test]
+fn a_link_header_is_followed_when_the_body_is_the_list() {
+    let (_, client, _) = client(json!({"paths": {"/repos": {
+        "get": {"operationId": "listRepos", "responses": {"200": {"description": "ok",
+            "headers": {"Link": {"schema": {"type": "string"}}},
+            "content": {"application/json": {"schema": {"type": "array", "items": {"type": "integer"}}}}}}},
+        "post": {"operationId": "addRepos", "responses": {"200": {"description": "ok",
+            "headers": {"Link": {"schema": {"type": "string"}}},
+            "content": {"application/json": {"schema": {"type": "array", "items": {"type": "integer"}}}}}}},
+    }}}));
+    let pagination = op(&client, "listRepos").pagination.as_ref().expect("paginated");
+    assert_eq!(
+        (pagination.item.clone(), pagination.next.clone()),
+        (TypeRef::Primitive(Primitive::I64), NextPage::LinkHeader)
+    );
+    assert!(pagination.items.is_empty());
+    assert_eq!(op(&client, "addRepos").pagination, None, "only a GET is walked");
+}
+
+#[test]
+fn a_body_without_a_next_link_is_not_paginated() {
+    let (_, client, _) = client(json!({"paths": {"/things": {"get": {"operationId": "things",
+    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+        "type": "object", "properties": {
+            "data": {"type": "array", "items": {"type": "string"}},
+            "links": {"type": "object", "properties": {"self": {"type": "string"}}},
+        }}}}}}}}}}));
+    assert_eq!(op(&client, "things").pagination, None);
 }

@@ -202,6 +202,33 @@ fn all_of_merges_objects_and_a_single_member_is_that_member() {
 }
 
 #[test]
+fn a_property_all_of_members_declare_twice_is_typed_by_the_narrower_declaration() {
+    let model = model(json!({
+        "Wrapper": {"type": "object", "properties": {
+            "data": {"description": "Any objects.", "type": "array", "items": {"type": "object"}},
+            "links": {"type": "object", "readOnly": true},
+            "count": {"type": "integer", "format": "int32"}}},
+        "Item": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "Page": {"allOf": [
+            {"$ref": "#/components/schemas/Wrapper"},
+            {"properties": {"data": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}}}},
+            {"properties": {"count": {"type": "integer"}, "links": {"$ref": "#/components/schemas/Item"}}}]}}));
+    let page = named(&model, "Page");
+    let item = TypeRef::Named(model.named("Item").expect("Item"));
+    let data = field(page, "data");
+    assert_eq!(data.ty, TypeRef::Vec(Box::new(item.clone())), "the members' items, not the wrapper's objects");
+    assert_eq!(data.docs, [" Any objects."], "the docs of the declaration that has them");
+    let links = field(page, "links");
+    assert_eq!(links.ty, item);
+    assert!(links.read_only, "readOnly from any declaration");
+    assert_eq!(
+        field(page, "count").ty,
+        TypeRef::Primitive(Primitive::I32),
+        "the first among equals, or the more refined"
+    );
+}
+
+#[test]
 fn formats_choose_the_rust_type() {
     let model = model(json!({"F": {"type": "object", "properties": {
         "a": {"type": "string", "format": "uuid"}, "b": {"type": "string", "format": "date-time"},

@@ -1505,27 +1505,21 @@ pub mod models {
     pub struct GetBookingsResponse {
         /// The wrapper for a collection is an array of objects.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<BTreeMap<String, serde_json::Value>>>,
+        pub data: Option<Vec<Booking>>,
         /// A set of hypermedia links which serve as controls for the client.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<BTreeMap<String, serde_json::Value>>,
+        pub links: Option<GetBookingsResponseLinks>,
     }
     impl GetBookingsResponse {
         /// Sets `data` to a value.
         #[must_use]
-        pub fn with_data(
-            mut self,
-            value: impl Into<Vec<BTreeMap<String, serde_json::Value>>>,
-        ) -> Self {
+        pub fn with_data(mut self, value: impl Into<Vec<Booking>>) -> Self {
             self.data = Some(value.into());
             self
         }
         /// Sets `links` to a value.
         #[must_use]
-        pub fn with_links(
-            mut self,
-            value: impl Into<BTreeMap<String, serde_json::Value>>,
-        ) -> Self {
+        pub fn with_links(mut self, value: impl Into<GetBookingsResponseLinks>) -> Self {
             self.links = Some(value.into());
             self
         }
@@ -1534,18 +1528,15 @@ pub mod models {
     pub struct GetBookingsResponse2 {
         /// The wrapper for a collection is an array of objects.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<BTreeMap<String, serde_json::Value>>>,
+        pub data: Option<Vec<Booking>>,
         /// A set of hypermedia links which serve as controls for the client.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<BTreeMap<String, serde_json::Value>>,
+        pub links: Option<GetBookingsResponse2Links>,
     }
     impl GetBookingsResponse2 {
         /// Sets `data` to a value.
         #[must_use]
-        pub fn with_data(
-            mut self,
-            value: impl Into<Vec<BTreeMap<String, serde_json::Value>>>,
-        ) -> Self {
+        pub fn with_data(mut self, value: impl Into<Vec<Booking>>) -> Self {
             self.data = Some(value.into());
             self
         }
@@ -1553,9 +1544,69 @@ pub mod models {
         #[must_use]
         pub fn with_links(
             mut self,
-            value: impl Into<BTreeMap<String, serde_json::Value>>,
+            value: impl Into<GetBookingsResponse2Links>,
         ) -> Self {
             self.links = Some(value.into());
+            self
+        }
+    }
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct GetBookingsResponse2Links {
+        #[serde(rename = "self")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prev: Option<String>,
+    }
+    impl GetBookingsResponse2Links {
+        /// Sets `self` to a value.
+        #[must_use]
+        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
+            self.self_ = Some(value.into());
+            self
+        }
+        /// Sets `next` to a value.
+        #[must_use]
+        pub fn with_next(mut self, value: impl Into<String>) -> Self {
+            self.next = Some(value.into());
+            self
+        }
+        /// Sets `prev` to a value.
+        #[must_use]
+        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
+            self.prev = Some(value.into());
+            self
+        }
+    }
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct GetBookingsResponseLinks {
+        #[serde(rename = "self")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prev: Option<String>,
+    }
+    impl GetBookingsResponseLinks {
+        /// Sets `self` to a value.
+        #[must_use]
+        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
+            self.self_ = Some(value.into());
+            self
+        }
+        /// Sets `next` to a value.
+        #[must_use]
+        pub fn with_next(mut self, value: impl Into<String>) -> Self {
+            self.next = Some(value.into());
+            self
+        }
+        /// Sets `prev` to a value.
+        #[must_use]
+        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
+            self.prev = Some(value.into());
             self
         }
     }
@@ -1563,27 +1614,21 @@ pub mod models {
     pub struct GetStationsResponse {
         /// The wrapper for a collection is an array of objects.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<BTreeMap<String, serde_json::Value>>>,
+        pub data: Option<Vec<Station>>,
         /// A set of hypermedia links which serve as controls for the client.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<BTreeMap<String, serde_json::Value>>,
+        pub links: Option<GetStationsResponseLinks>,
     }
     impl GetStationsResponse {
         /// Sets `data` to a value.
         #[must_use]
-        pub fn with_data(
-            mut self,
-            value: impl Into<Vec<BTreeMap<String, serde_json::Value>>>,
-        ) -> Self {
+        pub fn with_data(mut self, value: impl Into<Vec<Station>>) -> Self {
             self.data = Some(value.into());
             self
         }
         /// Sets `links` to a value.
         #[must_use]
-        pub fn with_links(
-            mut self,
-            value: impl Into<BTreeMap<String, serde_json::Value>>,
-        ) -> Self {
+        pub fn with_links(mut self, value: impl Into<GetStationsResponseLinks>) -> Self {
             self.links = Some(value.into());
             self
         }
@@ -1592,18 +1637,15 @@ pub mod models {
     pub struct GetStationsResponse2 {
         /// The wrapper for a collection is an array of objects.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<BTreeMap<String, serde_json::Value>>>,
+        pub data: Option<Vec<Station>>,
         /// A set of hypermedia links which serve as controls for the client.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<BTreeMap<String, serde_json::Value>>,
+        pub links: Option<GetStationsResponse2Links>,
     }
     impl GetStationsResponse2 {
         /// Sets `data` to a value.
         #[must_use]
-        pub fn with_data(
-            mut self,
-            value: impl Into<Vec<BTreeMap<String, serde_json::Value>>>,
-        ) -> Self {
+        pub fn with_data(mut self, value: impl Into<Vec<Station>>) -> Self {
             self.data = Some(value.into());
             self
         }
@@ -1611,9 +1653,69 @@ pub mod models {
         #[must_use]
         pub fn with_links(
             mut self,
-            value: impl Into<BTreeMap<String, serde_json::Value>>,
+            value: impl Into<GetStationsResponse2Links>,
         ) -> Self {
             self.links = Some(value.into());
+            self
+        }
+    }
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct GetStationsResponse2Links {
+        #[serde(rename = "self")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prev: Option<String>,
+    }
+    impl GetStationsResponse2Links {
+        /// Sets `self` to a value.
+        #[must_use]
+        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
+            self.self_ = Some(value.into());
+            self
+        }
+        /// Sets `next` to a value.
+        #[must_use]
+        pub fn with_next(mut self, value: impl Into<String>) -> Self {
+            self.next = Some(value.into());
+            self
+        }
+        /// Sets `prev` to a value.
+        #[must_use]
+        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
+            self.prev = Some(value.into());
+            self
+        }
+    }
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct GetStationsResponseLinks {
+        #[serde(rename = "self")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prev: Option<String>,
+    }
+    impl GetStationsResponseLinks {
+        /// Sets `self` to a value.
+        #[must_use]
+        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
+            self.self_ = Some(value.into());
+            self
+        }
+        /// Sets `next` to a value.
+        #[must_use]
+        pub fn with_next(mut self, value: impl Into<String>) -> Self {
+            self.next = Some(value.into());
+            self
+        }
+        /// Sets `prev` to a value.
+        #[must_use]
+        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
+            self.prev = Some(value.into());
             self
         }
     }
@@ -1621,27 +1723,21 @@ pub mod models {
     pub struct GetTripsResponse {
         /// The wrapper for a collection is an array of objects.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<BTreeMap<String, serde_json::Value>>>,
+        pub data: Option<Vec<Trip>>,
         /// A set of hypermedia links which serve as controls for the client.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<BTreeMap<String, serde_json::Value>>,
+        pub links: Option<GetTripsResponseLinks>,
     }
     impl GetTripsResponse {
         /// Sets `data` to a value.
         #[must_use]
-        pub fn with_data(
-            mut self,
-            value: impl Into<Vec<BTreeMap<String, serde_json::Value>>>,
-        ) -> Self {
+        pub fn with_data(mut self, value: impl Into<Vec<Trip>>) -> Self {
             self.data = Some(value.into());
             self
         }
         /// Sets `links` to a value.
         #[must_use]
-        pub fn with_links(
-            mut self,
-            value: impl Into<BTreeMap<String, serde_json::Value>>,
-        ) -> Self {
+        pub fn with_links(mut self, value: impl Into<GetTripsResponseLinks>) -> Self {
             self.links = Some(value.into());
             self
         }
@@ -1650,28 +1746,82 @@ pub mod models {
     pub struct GetTripsResponse2 {
         /// The wrapper for a collection is an array of objects.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<BTreeMap<String, serde_json::Value>>>,
+        pub data: Option<Vec<Trip>>,
         /// A set of hypermedia links which serve as controls for the client.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<BTreeMap<String, serde_json::Value>>,
+        pub links: Option<GetTripsResponse2Links>,
     }
     impl GetTripsResponse2 {
         /// Sets `data` to a value.
         #[must_use]
-        pub fn with_data(
-            mut self,
-            value: impl Into<Vec<BTreeMap<String, serde_json::Value>>>,
-        ) -> Self {
+        pub fn with_data(mut self, value: impl Into<Vec<Trip>>) -> Self {
             self.data = Some(value.into());
             self
         }
         /// Sets `links` to a value.
         #[must_use]
-        pub fn with_links(
-            mut self,
-            value: impl Into<BTreeMap<String, serde_json::Value>>,
-        ) -> Self {
+        pub fn with_links(mut self, value: impl Into<GetTripsResponse2Links>) -> Self {
             self.links = Some(value.into());
+            self
+        }
+    }
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct GetTripsResponse2Links {
+        #[serde(rename = "self")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prev: Option<String>,
+    }
+    impl GetTripsResponse2Links {
+        /// Sets `self` to a value.
+        #[must_use]
+        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
+            self.self_ = Some(value.into());
+            self
+        }
+        /// Sets `next` to a value.
+        #[must_use]
+        pub fn with_next(mut self, value: impl Into<String>) -> Self {
+            self.next = Some(value.into());
+            self
+        }
+        /// Sets `prev` to a value.
+        #[must_use]
+        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
+            self.prev = Some(value.into());
+            self
+        }
+    }
+    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+    pub struct GetTripsResponseLinks {
+        #[serde(rename = "self")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub next: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prev: Option<String>,
+    }
+    impl GetTripsResponseLinks {
+        /// Sets `self` to a value.
+        #[must_use]
+        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
+            self.self_ = Some(value.into());
+            self
+        }
+        /// Sets `next` to a value.
+        #[must_use]
+        pub fn with_next(mut self, value: impl Into<String>) -> Self {
+            self.next = Some(value.into());
+            self
+        }
+        /// Sets `prev` to a value.
+        #[must_use]
+        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
+            self.prev = Some(value.into());
             self
         }
     }
@@ -2107,6 +2257,8 @@ pub mod client {
             headers: Vec<(&'static str, String)>,
             cookies: Vec<String>,
             problems: Vec<String>,
+            /// A next page's link, sent to instead of the path and query.
+            link: Option<String>,
         }
         impl<'a> Request<'a> {
             pub fn new(client: &'a Client, method: reqwest::Method) -> Self {
@@ -2118,6 +2270,16 @@ pub mod client {
                     headers: Vec::new(),
                     cookies: Vec::new(),
                     problems: Vec::new(),
+                    link: None,
+                }
+            }
+            /// Sends to `link` (a next page's, absolute or relative to the API's URL), when there is one,
+            /// instead of the path and query built so far: the link carries the query. Headers, cookies and
+            /// credentials still apply.
+            pub fn page_url(&mut self, link: Option<String>) {
+                if link.is_some() {
+                    self.query.clear();
+                    self.link = link;
                 }
             }
             fn value<T: serde::Serialize + ?Sized>(
@@ -2304,9 +2466,15 @@ pub mod client {
                         _ => {}
                     }
                 }
-                let mut url = format!("{}{}", self.client.inner.base_url, self.path);
+                let mut url = match &self.link {
+                    Some(link) => {
+                        resolve_link(&self.client.inner.base_url, link)
+                            .map_err(Error::InvalidRequest)?
+                    }
+                    None => format!("{}{}", self.client.inner.base_url, self.path),
+                };
                 if !self.query.is_empty() {
-                    url.push('?');
+                    url.push(if url.contains('?') { '&' } else { '?' });
                     url.push_str(&self.query.join("&"));
                 }
                 let mut builder = self.client.inner.http.request(self.method, url);
@@ -2325,6 +2493,24 @@ pub mod client {
                 }
                 Ok(builder)
             }
+        }
+        /// A page's link as a URL: absolute, or relative to the API's URL. A link to another origin is refused,
+        /// so that the client's credentials go to the API only.
+        fn resolve_link(base_url: &str, link: &str) -> Result<String, String> {
+            let base = reqwest::Url::parse(base_url)
+                .map_err(|error| format!("the base URL {base_url:?}: {error}"))?;
+            let url = base
+                .join(link)
+                .map_err(|error| format!("the next page's link {link:?}: {error}"))?;
+            if url.origin() != base.origin() {
+                let origin = base.origin().ascii_serialization();
+                return Err(
+                    format!(
+                        "the next page's link {link:?} leaves the API's origin {origin}"
+                    ),
+                );
+            }
+            Ok(url.into())
         }
         /// A value's items as text, for the simple, label, matrix and form styles: arrays item by item, objects
         /// as keys and values (`k,v` or, exploded, `k=v`); percent-encoded when `encoded`.
@@ -2429,6 +2615,65 @@ pub mod client {
                     Err(Error::InvalidRequest(self.problems.join("; ")))
                 }
             }
+        }
+        /// The items of every page, fetched lazily: `fetch` sends the request for a page (`start` first) and
+        /// gives its items and the next page, `None` after the last.
+        pub fn pages<B, S, T, E, F, Fut>(
+            builder: B,
+            start: S,
+            fetch: F,
+        ) -> impl futures::Stream<Item = Result<T, Error<E>>>
+        where
+            B: Clone,
+            F: Fn(B, S) -> Fut,
+            Fut: std::future::Future<Output = Result<(Vec<T>, Option<S>), Error<E>>>,
+        {
+            use futures::TryStreamExt;
+            let state = (Some(start), builder, fetch);
+            futures::stream::try_unfold(
+                    state,
+                    |(page, builder, fetch)| async move {
+                        let Some(page) = page else { return Ok::<_, Error<E>>(None) };
+                        let (items, next) = fetch(builder.clone(), page).await?;
+                        let items = futures::stream::iter(
+                            items.into_iter().map(Ok::<T, Error<E>>),
+                        );
+                        Ok(Some((items, (next, builder, fetch))))
+                    },
+                )
+                .try_flatten()
+        }
+        /// The target of the `rel="next"` link among a response's `Link` headers (RFC 8288:
+        /// `<https://api.example.com/items?page=2>; rel="next", <...>; rel="last"`).
+        pub fn next_link(headers: &reqwest::header::HeaderMap) -> Option<String> {
+            let values = headers.get_all(reqwest::header::LINK);
+            values
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .find_map(next_in_link_header)
+        }
+        fn next_in_link_header(value: &str) -> Option<String> {
+            let mut rest = value;
+            while let Some(open) = rest.find('<') {
+                let after = &rest[open + 1..];
+                let close = after.find('>')?;
+                let parameters = &after[close + 1..];
+                let parameters = &parameters[..parameters
+                    .find('<')
+                    .unwrap_or(parameters.len())];
+                if parameters.split(';').any(is_rel_next) {
+                    return Some(after[..close].to_owned());
+                }
+                rest = &after[close + 1..];
+            }
+            None
+        }
+        /// Whether a link parameter is `rel="next"` (a `rel` may list several relations).
+        fn is_rel_next(parameter: &str) -> bool {
+            let Some((name, value)) = parameter.split_once('=') else { return false };
+            let value = value.trim().trim_end_matches(',').trim().trim_matches('"');
+            name.trim().eq_ignore_ascii_case("rel")
+                && value.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("next"))
         }
         /// A response read whole, for an operation whose error enum is `E`.
         pub struct Response<E> {
@@ -2633,7 +2878,16 @@ pub mod client {
         pub fn get_bookings(&self) -> GetBookingsBuilder {
             GetBookingsBuilder {
                 client: self.clone(),
+                page_url: None,
             }
+        }
+        /// Every item of [`Client::get_bookings`], page after page, fetched as the stream is read.
+        pub fn get_bookings_stream(
+            &self,
+        ) -> impl futures::Stream<
+            Item = Result<models::Booking, Error<GetBookingsError>>,
+        > {
+            self.get_bookings().into_stream()
         }
         /// A booking is a temporary hold on a trip. It is not confirmed until the payment is processed.
         ///
@@ -2687,7 +2941,16 @@ pub mod client {
         pub fn get_stations(&self) -> GetStationsBuilder {
             GetStationsBuilder {
                 client: self.clone(),
+                page_url: None,
             }
+        }
+        /// Every item of [`Client::get_stations`], page after page, fetched as the stream is read.
+        pub fn get_stations_stream(
+            &self,
+        ) -> impl futures::Stream<
+            Item = Result<models::Station, Error<GetStationsError>>,
+        > {
+            self.get_stations().into_stream()
         }
         /// Returns a list of available train trips between the specified origin and destination stations on the given date, and allows for filtering by bicycle and dog allowances.
         ///
@@ -2700,21 +2963,49 @@ pub mod client {
                 date: None,
                 bicycles: None,
                 dogs: None,
+                page_url: None,
             }
+        }
+        /// Every item of [`Client::get_trips`], page after page, fetched as the stream is read.
+        pub fn get_trips_stream(
+            &self,
+        ) -> impl futures::Stream<Item = Result<models::Trip, Error<GetTripsError>>> {
+            self.get_trips().into_stream()
         }
     }
     /// The request of [`Client::get_bookings`].
     #[must_use = "a request does nothing until it is sent"]
+    #[derive(Clone)]
     pub struct GetBookingsBuilder {
         client: Client,
+        page_url: Option<String>,
     }
     impl GetBookingsBuilder {
+        /// Every item of every page, following each page's link to the next, fetched as the stream is read.
+        pub fn into_stream(
+            self,
+        ) -> impl futures::Stream<
+            Item = Result<models::Booking, Error<GetBookingsError>>,
+        > {
+            let start = None;
+            rt::pages(
+                self,
+                start,
+                |mut builder: Self, link| async move {
+                    builder.page_url = link;
+                    let page = builder.send().await?.into_inner();
+                    let next: Option<String> = page.links.and_then(|value| value.next);
+                    Ok((page.data.unwrap_or_default(), next.map(Some)))
+                },
+            )
+        }
         /// Sends the request and decodes the response by its status.
         pub async fn send(
             self,
         ) -> ApiResult<models::GetBookingsResponse, GetBookingsError> {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
             request.path("/bookings");
+            request.page_url(self.page_url);
             let builder = request.finish::<GetBookingsError>(&[&[0usize]])?;
             let response = rt::send::<GetBookingsError>(&self.client, builder).await?;
             match response.status() {
@@ -2934,16 +3225,37 @@ pub mod client {
     }
     /// The request of [`Client::get_stations`].
     #[must_use = "a request does nothing until it is sent"]
+    #[derive(Clone)]
     pub struct GetStationsBuilder {
         client: Client,
+        page_url: Option<String>,
     }
     impl GetStationsBuilder {
+        /// Every item of every page, following each page's link to the next, fetched as the stream is read.
+        pub fn into_stream(
+            self,
+        ) -> impl futures::Stream<
+            Item = Result<models::Station, Error<GetStationsError>>,
+        > {
+            let start = None;
+            rt::pages(
+                self,
+                start,
+                |mut builder: Self, link| async move {
+                    builder.page_url = link;
+                    let page = builder.send().await?.into_inner();
+                    let next: Option<String> = page.links.and_then(|value| value.next);
+                    Ok((page.data.unwrap_or_default(), next.map(Some)))
+                },
+            )
+        }
         /// Sends the request and decodes the response by its status.
         pub async fn send(
             self,
         ) -> ApiResult<models::GetStationsResponse, GetStationsError> {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
             request.path("/stations");
+            request.page_url(self.page_url);
             let builder = request.finish::<GetStationsError>(&[&[0usize]])?;
             let response = rt::send::<GetStationsError>(&self.client, builder).await?;
             match response.status() {
@@ -2973,6 +3285,7 @@ pub mod client {
     }
     /// The request of [`Client::get_trips`].
     #[must_use = "a request does nothing until it is sent"]
+    #[derive(Clone)]
     pub struct GetTripsBuilder {
         client: Client,
         origin: Option<uuid::Uuid>,
@@ -2980,6 +3293,7 @@ pub mod client {
         date: Option<chrono::DateTime<chrono::FixedOffset>>,
         bicycles: Option<bool>,
         dogs: Option<bool>,
+        page_url: Option<String>,
     }
     impl GetTripsBuilder {
         /// The ID of the origin station
@@ -3016,6 +3330,22 @@ pub mod client {
             self.dogs = Some(value.into());
             self
         }
+        /// Every item of every page, following each page's link to the next, fetched as the stream is read.
+        pub fn into_stream(
+            self,
+        ) -> impl futures::Stream<Item = Result<models::Trip, Error<GetTripsError>>> {
+            let start = None;
+            rt::pages(
+                self,
+                start,
+                |mut builder: Self, link| async move {
+                    builder.page_url = link;
+                    let page = builder.send().await?.into_inner();
+                    let next: Option<String> = page.links.and_then(|value| value.next);
+                    Ok((page.data.unwrap_or_default(), next.map(Some)))
+                },
+            )
+        }
         /// Sends the request and decodes the response by its status.
         pub async fn send(self) -> ApiResult<models::GetTripsResponse, GetTripsError> {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
@@ -3028,6 +3358,7 @@ pub mod client {
             request.query("date", &self.date, rt::Style::Form, true);
             request.query("bicycles", &self.bicycles, rt::Style::Form, true);
             request.query("dogs", &self.dogs, rt::Style::Form, true);
+            request.page_url(self.page_url);
             let builder = request.finish::<GetTripsError>(&[&[0usize]])?;
             let response = rt::send::<GetTripsError>(&self.client, builder).await?;
             match response.status() {

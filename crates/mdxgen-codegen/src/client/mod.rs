@@ -9,9 +9,10 @@
 
 use mdxgen_ir::ParamLocation;
 use mdxgen_ir::typing::operations::{
-    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, Pagination, ParamStyle, PathSegment,
-    ResponseBody, SchemeKind, StatusMatch,
+    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, ParamStyle, PathSegment, ResponseBody,
+    SchemeKind, StatusMatch,
 };
+use mdxgen_ir::typing::pagination::{FieldStep, NextPage, Pagination};
 use mdxgen_ir::typing::{DateTimeCrate, Presence, Primitive, TypeModel, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -163,6 +164,7 @@ fn client_method(model: &TypeModel, op: &ClientOperation) -> TokenStream {
     });
     let body = op.body.as_ref().map(|_| quote!(body: None,));
     let parts = multipart(op).then(|| quote!(parts_meta: Vec::new(),));
+    let link = follows_links(op).then(|| quote!(page_url: None,));
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     let stream = op.pagination.as_ref().map(|pagination| {
         let stream = ident(&pagination.method_name);
@@ -189,7 +191,7 @@ fn client_method(model: &TypeModel, op: &ClientOperation) -> TokenStream {
         #docs
         #deprecated
         pub fn #name(&self, #(#arguments),*) -> #builder {
-            #builder { client: self.clone(), #(#fields,)* #body #parts }
+            #builder { client: self.clone(), #(#fields,)* #body #parts #link }
         }
 
         #stream
@@ -204,23 +206,80 @@ fn stream_item(model: &TypeModel, op: &ClientOperation, pagination: &Pagination)
 
 fn into_stream(model: &TypeModel, op: &ClientOperation, pagination: &Pagination) -> TokenStream {
     let ty = stream_item(model, op, pagination);
-    let page = ident(&op.parameters[pagination.page_param].ident);
-    let results = ident(&pagination.results_field);
-    let pages = ident(&pagination.pagination_field);
-    let next = ident(&pagination.next_field);
-    let next = if pagination.next_is_float { quote!(page.#pages.#next as i64) } else { quote!(page.#pages.#next) };
-    quote! {
-        /// Every item of every page from this request's `page` (else the first) on, fetched as the stream is
-        /// read.
-        pub fn into_stream(self) -> #ty {
-            let start = self.#page.unwrap_or(1);
-            rt::pages(self, start, |builder: Self, number| async move {
+    let (items, items_optional) = field_path(quote!(page), &pagination.items);
+    let items = if items_optional { quote!(#items.unwrap_or_default()) } else { items };
+    let (doc, start, fetch) = match &pagination.next {
+        NextPage::Number { page_param, at, is_float } => {
+            let page = ident(&op.parameters[*page_param].ident);
+            let (next, _) = field_path(quote!(page), at);
+            let next = if *is_float { quote!(#next as i64) } else { next };
+            let fetch = quote! {
                 let page = builder.#page(number).send().await?.into_inner();
                 let next = #next;
-                Ok((page.#results, next))
-            })
+                Ok((#items, (next > 0).then_some(next)))
+            };
+            (
+                " from this request's `page` (else the first) on",
+                quote!(self.#page.unwrap_or(1)),
+                (quote!(number), fetch),
+            )
+        }
+        NextPage::LinkHeader => {
+            let fetch = quote! {
+                builder.page_url = link;
+                let response = builder.send().await?;
+                let next = rt::next_link(response.headers());
+                let page = response.into_inner();
+                Ok((#items, next.map(Some)))
+            };
+            (", following the `Link` headers' `rel=\"next\"`", quote!(None), (quote!(link), fetch))
+        }
+        NextPage::LinkInBody(at) => {
+            let (next, optional) = field_path(quote!(page), at);
+            let next = if optional { next } else { quote!(Some(#next)) };
+            let fetch = quote! {
+                builder.page_url = link;
+                let page = builder.send().await?.into_inner();
+                let next: Option<String> = #next;
+                Ok((#items, next.map(Some)))
+            };
+            (", following each page's link to the next", quote!(None), (quote!(link), fetch))
+        }
+    };
+    let doc = Literal::string(&format!(" Every item of every page{doc}, fetched as the stream is read."));
+    let (state, fetch) = fetch;
+    let builder = match pagination.next {
+        NextPage::Number { .. } => quote!(builder),
+        NextPage::LinkHeader | NextPage::LinkInBody(_) => quote!(mut builder),
+    };
+    quote! {
+        #[doc = #doc]
+        pub fn into_stream(self) -> #ty {
+            let start = #start;
+            rt::pages(self, start, |#builder: Self, #state| async move { #fetch })
         }
     }
+}
+
+/// The expression reading `steps` from `root`, and whether it is an `Option`.
+fn field_path(root: TokenStream, steps: &[FieldStep]) -> (TokenStream, bool) {
+    let mut expression = root;
+    let mut optional = false;
+    for step in steps {
+        let field = ident(&step.field);
+        expression = match (optional, step.optional) {
+            (false, _) => quote!(#expression.#field),
+            (true, true) => quote!(#expression.and_then(|value| value.#field)),
+            (true, false) => quote!(#expression.map(|value| value.#field)),
+        };
+        optional |= step.optional;
+    }
+    (expression, optional)
+}
+
+/// Whether the builder has the hidden `page_url` field, the next page's link of a stream.
+fn follows_links(op: &ClientOperation) -> bool {
+    op.pagination.as_ref().is_some_and(|p| matches!(p.next, NextPage::LinkHeader | NextPage::LinkInBody(_)))
 }
 
 fn multipart(op: &ClientOperation) -> bool {
@@ -241,6 +300,7 @@ fn operation_items(model: &TypeModel, op: &ClientOperation) -> TokenStream {
         quote!(body: Option<#ty>,)
     });
     let parts_field = multipart(op).then(|| quote!(parts_meta: Vec<(String, String, Option<String>)>,));
+    let link_field = follows_links(op).then(|| quote!(page_url: Option<String>,));
     let setters = op.parameters.iter().filter(|p| !p.is_argument()).map(|p| setter(model, p));
     let body_setter = op.body.as_ref().map(|b| body_setter(model, b));
     let parts_setters = multipart(op).then(|| {
@@ -281,6 +341,7 @@ fn operation_items(model: &TypeModel, op: &ClientOperation) -> TokenStream {
             #(#fields,)*
             #body_field
             #parts_field
+            #link_field
         }
 
         impl #builder {
@@ -465,9 +526,11 @@ fn send(op: &ClientOperation) -> TokenStream {
             ParamLocation::Path => TokenStream::new(),
         });
     }
-    if let Some(body) = op.body.as_ref().filter(|b| b.required) {
-        let _ = body;
+    if op.body.as_ref().is_some_and(|b| b.required) {
         steps.push(quote!(request.require("body", self.body.is_some());));
+    }
+    if follows_links(op) {
+        steps.push(quote!(request.page_url(self.page_url);));
     }
     let security = op.security.iter().map(|alternative| quote!(&[#(#alternative),*]));
     let body = op.body.as_ref().map(|b| send_body(b, &ident(&op.error_name)));

@@ -82,10 +82,27 @@ enum Plan<'a> {
     Expr,
 }
 
+/// A property of an object schema, with every schema the `allOf` members declare it by.
+#[derive(Debug)]
+struct Property<'a> {
+    wire: String,
+    /// The schema that says the most about the value: it gives the field its type.
+    schema: &'a Value,
+    /// The property's other declarations, in order: they add docs and read/write flags.
+    others: Vec<&'a Value>,
+}
+
+impl<'a> Property<'a> {
+    /// Every declaration, the typing one first.
+    fn declarations(&self) -> impl Iterator<Item = &'a Value> + '_ {
+        std::iter::once(self.schema).chain(self.others.iter().copied())
+    }
+}
+
 /// The properties of an object schema, with `allOf` members and references merged in.
 #[derive(Debug, Default)]
 struct ObjectParts<'a> {
-    properties: Vec<(String, &'a Value)>,
+    properties: Vec<Property<'a>>,
     required: BTreeSet<String>,
     additional: Option<&'a Value>,
 }
@@ -308,14 +325,15 @@ impl<'a> Builder<'a> {
     fn struct_kind(&mut self, parts: ObjectParts<'a>, name: &str, depth: usize) -> TypeKind {
         let mut field_names = Namer::new();
         let mut fields = Vec::new();
-        for (wire, schema) in parts.properties {
-            let base = field_names.claim(&names::field_base(&wire), "_");
+        for property in parts.properties {
+            let (wire, schema) = (property.wire.as_str(), property.schema);
+            let base = field_names.claim(&names::field_base(wire), "_");
             let place = format!("{name} {wire}");
             let typed = self.type_at(schema, &place, depth + 1);
             // Any value admits null, and `Option<Value>` would read a sent null as absent: an optional
             // any-value field keeps the three states apart.
             let nullable = typed.nullable || typed.ty == TypeRef::Any;
-            let presence = match (parts.required.contains(&wire), nullable) {
+            let presence = match (parts.required.contains(wire), nullable) {
                 (true, false) => Presence::Required,
                 (true, true) if typed.ty == TypeRef::Any => Presence::Required,
                 (true, true) => Presence::RequiredNullable,
@@ -324,18 +342,19 @@ impl<'a> Builder<'a> {
             };
             let constraints = self.constraints(schema, &typed.ty, &place);
             let default = self.default_of(schema).cloned();
-            let mut docs = schema_docs(schema);
+            let mut docs = property.declarations().map(schema_docs).find(|d| !d.is_empty()).unwrap_or_default();
             if let Some(default) = &default {
                 if !docs.is_empty() {
                     docs.push(String::new());
                 }
                 docs.extend(default_doc(default));
             }
-            let (read_only, write_only) = (self.flag(schema, "readOnly"), self.flag(schema, "writeOnly"));
+            let flag = |key| property.declarations().any(|s| self.flag(s, key));
+            let (read_only, write_only) = (flag("readOnly"), flag("writeOnly"));
             let name = names::field_ident(&base);
             fields.push(Field {
                 name,
-                wire,
+                wire: property.wire.clone(),
                 ty: typed.ty,
                 presence,
                 docs,
@@ -772,11 +791,22 @@ fn is_success(body: &BodyType) -> bool {
 }
 
 impl<'a> ObjectParts<'a> {
-    /// Adds `other`'s properties; a property declared twice keeps its first schema.
+    /// Adds `other`'s properties. A value of a property declared twice must match both schemas (`allOf`):
+    /// the one that says more about it types the field (`items: {$ref: X}` over `items: {type: object}`, as
+    /// a wrapper's members narrow its generic fields), the first among equals.
     fn merge(&mut self, other: ObjectParts<'a>) {
-        for (name, schema) in other.properties {
-            if !self.properties.iter().any(|(n, _)| *n == name) {
-                self.properties.push((name, schema));
+        for property in other.properties {
+            let Some(mine) = self.properties.iter_mut().find(|p| p.wire == property.wire) else {
+                self.properties.push(property);
+                continue;
+            };
+            for schema in property.declarations() {
+                if specificity(schema, 0) > specificity(mine.schema, 0) {
+                    let general = std::mem::replace(&mut mine.schema, schema);
+                    mine.others.insert(0, general);
+                } else {
+                    mine.others.push(schema);
+                }
             }
         }
         self.required.extend(other.required);
@@ -793,7 +823,7 @@ fn object_parts_here(map: &Map<String, Value>) -> ObjectParts<'_> {
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
-        .map(|(name, schema)| (name.clone(), schema))
+        .map(|(name, schema)| Property { wire: name.clone(), schema, others: Vec::new() })
         .collect();
     let required = map
         .get("required")
@@ -805,6 +835,22 @@ fn object_parts_here(map: &Map<String, Value>) -> ObjectParts<'_> {
         .collect();
     let additional = map.get("additionalProperties").filter(|a| !matches!(a, Value::Bool(false)));
     ObjectParts { properties, required, additional }
+}
+
+/// How much a schema says about a value: 0 for none (only docs), 1 for a bare type, 2 for a type with a
+/// format or a map's value type, 4 for a named or composed schema; an array adds 1 to its items'.
+fn specificity(schema: &Value, depth: usize) -> usize {
+    const COMPOSED: &[&str] = &["$ref", "properties", "allOf", "oneOf", "anyOf", "enum", "const"];
+    let Some(map) = schema.as_object() else { return 0 };
+    if COMPOSED.iter().any(|k| map.contains_key(*k)) {
+        return 4;
+    }
+    if let Some(items) = map.get("items").filter(|_| depth < MAX_DEPTH) {
+        return 1 + specificity(items, depth + 1);
+    }
+    let typed = usize::from(map.contains_key("type"));
+    let refined = map.contains_key("format") || map.get("additionalProperties").is_some_and(Value::is_object);
+    typed + usize::from(refined)
 }
 
 fn union_members(map: &Map<String, Value>) -> Option<&Vec<Value>> {

@@ -20,6 +20,7 @@ pub mod docs;
 pub mod names;
 pub mod operations;
 mod overrides;
+pub mod pagination;
 pub mod samples;
 pub mod server;
 mod untagged;

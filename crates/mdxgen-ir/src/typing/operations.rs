@@ -16,6 +16,7 @@ use mdxgen_diag::Diagnostic;
 use serde_json::Value;
 
 use super::names::{self, Namer};
+use super::pagination::{self, Pagination};
 use super::{Presence, Primitive, TypeKind, TypeModel, TypeRef, docs};
 use crate::{Api, Operation, ParamLocation};
 
@@ -213,23 +214,6 @@ pub enum SchemeKind {
     },
 }
 
-/// authentik's page pattern: `page` and `page_size` query parameters, and a body with
-/// `pagination.next` (the next page number, 0 on the last page) and `results` (the items).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pagination {
-    pub method_name: String,
-    /// Index of the `page` parameter.
-    pub page_param: usize,
-    /// The type of one item.
-    pub item: TypeRef,
-    /// The fields of the page type: the items, the pagination object and its next page number.
-    pub results_field: String,
-    pub pagination_field: String,
-    pub next_field: String,
-    /// Whether the next page number is a float (authentik's `number`), so it is cast to the page type.
-    pub next_is_float: bool,
-}
-
 /// Names the generated client module defines itself.
 pub const CLIENT_TYPE_NAMES: &[&str] = &["Client", "Error", "ResponseValue", "ApiResult", "Credential", "Inner"];
 
@@ -239,7 +223,7 @@ const CLIENT_METHODS: &[&str] =
 
 /// Builder methods that are not parameters.
 const BUILDER_METHODS: &[&str] =
-    &["body", "send", "client", "new", "part_file_name", "part_content_type", "parts_meta", "into_stream"];
+    &["body", "send", "client", "new", "part_file_name", "part_content_type", "parts_meta", "into_stream", "page_url"];
 
 impl ClientModel {
     /// Makes every decision of the client for `api`, from the types of `model`. Warnings say what degraded.
@@ -481,7 +465,7 @@ fn operation(
         }
     }
     let security = security(api, op, schemes, warn);
-    let pagination = pagination(model, &parameters, &success, &method_name, methods);
+    let pagination = pagination::pagination(model, op, &parameters, &success, &method_name, methods);
     ClientOperation {
         operation_id: op.id.clone(),
         method: op.method.to_ascii_uppercase(),
@@ -797,51 +781,6 @@ fn security(api: &Api, op: &Operation, schemes: &[SecurityScheme], warn: &mut dy
         }
     }
     out
-}
-
-fn pagination(
-    model: &TypeModel,
-    parameters: &[ClientParam],
-    success: &ResponseBody,
-    method_name: &str,
-    methods: &mut Namer,
-) -> Option<Pagination> {
-    let page_param = parameters.iter().position(|p| {
-        p.location == ParamLocation::Query && p.wire == "page" && p.ty == TypeRef::Primitive(Primitive::I64)
-    })?;
-    parameters.iter().find(|p| p.location == ParamLocation::Query && p.wire == "page_size")?;
-    let ResponseBody::Json(ty) = success else { return None };
-    let fields = struct_fields(model, ty)?;
-    let results = fields.iter().find(|f| f.wire == "results" && f.presence == Presence::Required)?;
-    let TypeRef::Vec(item) = resolve(model, &results.ty, 0) else { return None };
-    let pagination = fields.iter().find(|f| f.wire == "pagination" && f.presence == Presence::Required)?;
-    let next = struct_fields(model, &pagination.ty)?.iter().find(|f| f.wire == "next")?;
-    let next_is_float = match resolve(model, &next.ty, 0) {
-        TypeRef::Primitive(Primitive::I64) => false,
-        TypeRef::Primitive(Primitive::F64) => true,
-        _ => return None,
-    };
-    if next.presence != Presence::Required {
-        return None;
-    }
-    let name = methods.claim(&format!("{}_stream", method_name.trim_start_matches("r#")), "_");
-    Some(Pagination {
-        method_name: name,
-        page_param,
-        item: *item,
-        results_field: results.name.clone(),
-        pagination_field: pagination.name.clone(),
-        next_field: next.name.clone(),
-        next_is_float,
-    })
-}
-
-fn struct_fields<'m>(model: &'m TypeModel, ty: &TypeRef) -> Option<&'m [super::Field]> {
-    let TypeRef::Named(id) = resolve(model, ty, 0) else { return None };
-    match &model.get_type(id).kind {
-        TypeKind::Struct(s) => Some(&s.fields),
-        _ => None,
-    }
 }
 
 fn primitives(ty: &TypeRef, depth: usize, found: &mut dyn FnMut(Primitive)) {
