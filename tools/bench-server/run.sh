@@ -6,7 +6,8 @@
 #   2. lines of Rust and the crate-only build time (debug, dependencies already built: `touch src/lib.rs;
 #      cargo build`, hyperfine) of the server mdxgen generates from the pages, next to openapi-to-rust's
 #      axum server and openapi-generator's rust-axum from the source spec of the same pages; and the same
-#      for the client (mdxgen --client, openapi-to-rust's client, openapi-generator's `rust`).
+#      for the client (mdxgen --client, openapi-to-rust's client, openapi-generator's `rust`), the clients
+#      also from scratch (`CARGO_INCREMENTAL=0`: no incremental cache to reuse).
 # The peers come from crates.io (openapi-to-rust, `cargo install`) and PyPI (openapi-generator-cli, whose
 # wheel carries the jar; it needs java). Needs wrk and hyperfine (Debian packages).
 #
@@ -117,6 +118,15 @@ hyperfine --runs 2 --ignore-failure --export-markdown "$OUT/build.md" \
   -n "mdxgen --client" "$(build_cmd "$MDX_CLIENT")" \
   -n "openapi-to-rust client" "$(build_cmd "$O2R_CLIENT")" \
   -n "openapi-generator rust" "$(build_cmd "$OAG_CLIENT")"
+
+# The touched builds above reuse rustc's incremental cache (the sources did not change); a first build, or one
+# after the code was generated again, has none. The clients once more, without it.
+echo "== crate-only build time from scratch (debug, no incremental cache)"
+scratch_cmd() { echo "touch $1/src/lib.rs && CARGO_INCREMENTAL=0 cargo build --quiet --manifest-path $1/Cargo.toml"; }
+hyperfine --runs 2 --ignore-failure --export-markdown "$OUT/build-scratch.md" \
+  -n "mdxgen --client" "$(scratch_cmd "$MDX_CLIENT")" \
+  -n "openapi-to-rust client" "$(scratch_cmd "$O2R_CLIENT")" \
+  -n "openapi-generator rust" "$(scratch_cmd "$OAG_CLIENT")"
 
 # --- Requests/s of the generated mock server --------------------------------------------------------------
 SERVE=$OUT/serve

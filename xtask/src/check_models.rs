@@ -575,23 +575,34 @@ fn report_examples(output: &str, cases: &[String]) -> Result<(), String> {
         }
     }
     println!("examples: {passed} passed, {} failed", total - passed);
-    let known_text = std::fs::read_to_string(workspace_root().join(KNOWN_FAILURES)).unwrap_or_default();
+    known_failures_only(&failures, cases, KNOWN_FAILURES, "example")
+}
+
+/// Whether `failures` are exactly the ones `known_file` lists (comment lines give the reasons) for the cases
+/// that ran: a new failure, or a listed one that passes now, is an error.
+pub(crate) fn known_failures_only(
+    failures: &[String],
+    cases: &[String],
+    known_file: &str,
+    what: &str,
+) -> Result<(), String> {
+    let known_text = std::fs::read_to_string(workspace_root().join(known_file)).unwrap_or_default();
     let ran = |line: &&str| cases.iter().any(|case| line.starts_with(&format!("{case} ")));
     let known: Vec<&str> =
         known_text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter(ran).collect();
     let new: Vec<&String> = failures.iter().filter(|f| !known.contains(&f.as_str())).collect();
     let fixed: Vec<&&str> = known.iter().filter(|k| !failures.iter().any(|f| f == **k)).collect();
     for failure in &new {
-        println!("example failure (not in {KNOWN_FAILURES}): {failure}");
+        println!("{what} failure (not in {known_file}): {failure}");
     }
     for failure in &fixed {
-        println!("example passes now (remove it from {KNOWN_FAILURES}): {failure}");
+        println!("{what} passes now (remove it from {known_file}): {failure}");
     }
     if new.is_empty() && fixed.is_empty() {
-        println!("examples: every failure is a known one, explained in {KNOWN_FAILURES}");
+        println!("{what}s: every failure is a known one, explained in {known_file}");
         Ok(())
     } else {
-        Err(format!("{} new example failures, {} known ones pass now", new.len(), fixed.len()))
+        Err(format!("{} new {what} failures, {} known ones pass now", new.len(), fixed.len()))
     }
 }
 

@@ -14,7 +14,7 @@ use base64::Engine as _;
 use mdxgen::OpenApiVersion;
 use mdxgen::{ReadOptions, load};
 use mdxgen_ir::canonical_json;
-use mdxgen_testkit::facets::{operation_facets, show_the_same};
+use mdxgen_testkit::facets::{Tree, operation_facets, show_the_same};
 use mdxgen_testkit::json::first_difference;
 use mdxgen_testkit::round_trip::{
     Operations, comparable, comparison_form, exported_spec, operations, plugin_view, spec_of_page_operations,
@@ -169,11 +169,13 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
     );
     let tree_operations = operations(&exported_spec(&tree.api), &form);
     row.tree_equal = count_equal(&source, &tree_operations, "", &mut String::new());
-    row.tree_facets_equal = count_facets_equal(&source, &tree_operations, &format!("{}: tree", corpus.name), details);
+    let tree = Tree::of_plugin(&corpus.plugin_version);
+    row.tree_facets_equal =
+        count_facets_equal(&source, &tree_operations, tree, &format!("{}: tree", corpus.name), details);
     let held: Operations =
         source.iter().filter(|(key, want)| holds(&blobs, key, want)).map(|(k, v)| (k.clone(), v.clone())).collect();
     row.tree_facets_held =
-        count_facets_equal(&held, &tree_operations, &format!("{}: tree, held whole", corpus.name), details);
+        count_facets_equal(&held, &tree_operations, tree, &format!("{}: tree, held whole", corpus.name), details);
     Ok(row)
 }
 
@@ -199,14 +201,14 @@ fn holds(got: &Operations, key: &str, want: &Value) -> bool {
 
 /// How many operations of `source` `got` holds equal on what a component tree can show; the differences go to
 /// `details` under `label`.
-fn count_facets_equal(source: &Operations, got: &Operations, label: &str, details: &mut String) -> usize {
+fn count_facets_equal(source: &Operations, got: &Operations, tree: Tree, label: &str, details: &mut String) -> usize {
     let mut equal = 0;
     for (key, want) in source {
         match got.get(key) {
-            Some(got) if show_the_same(want, got) => equal += 1,
+            Some(got) if show_the_same(want, got, tree) => equal += 1,
             got => {
-                let got = got.map(|g| operation_facets(&comparable(want, g))).unwrap_or_default();
-                let difference = first_difference(&operation_facets(want), &got, "").unwrap_or_default();
+                let got = got.map(|g| operation_facets(&comparable(want, g), tree)).unwrap_or_default();
+                let difference = first_difference(&operation_facets(want, tree), &got, "").unwrap_or_default();
                 let _ = writeln!(details, "{label}: {key}: {difference}");
             }
         }

@@ -229,6 +229,51 @@ fn a_property_all_of_members_declare_twice_is_typed_by_the_narrower_declaration(
 }
 
 #[test]
+fn members_that_only_require_properties_are_rules_of_the_object() {
+    let model = model_with(
+        json!({"Doc": {"type": "object", "additionalProperties": true,
+            "properties": {"title": {"type": "string"}, "category": {"type": "string"}, "categorySlug": {"type": "string"}},
+            "oneOf": [{"required": ["title", "category"], "title": "`category` Parameter"},
+                      {"required": ["title", "categorySlug"], "title": "`categorySlug` Parameter"}]},
+            "AnyTag": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+            "anyOf": [{"required": ["a"]}, {"required": ["a", "b"]}]}}),
+        json!({"/docs": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Doc"}}}},
+            "responses": {"200": {"description": "ok"}}}}}),
+        &TypingOptions::default(),
+    )
+    .0;
+    let doc = named(&model, "Doc");
+    assert_eq!(field(doc, "title").presence, Presence::Required, "every member requires it");
+    assert_eq!(field(doc, "category").presence, Presence::Optional);
+    let TypeKind::Struct(s) = &doc.kind else { panic!("{:?}", doc.kind) };
+    let rule = s.required_alternatives.as_ref().expect("the rest is checked by validate()");
+    let wires: Vec<Vec<&str>> =
+        rule.alternatives.iter().map(|set| set.iter().map(|i| s.fields[*i].wire.as_str()).collect()).collect();
+    assert_eq!((rule.exactly_one, wires), (true, vec![vec!["category"], vec!["categorySlug"]]));
+    assert!(doc.validated, "a request body with a rule has a validate()");
+    let id = model.named("Doc").expect("Doc");
+    let sample = mdxgen_ir::typing::samples::sample(&model, &TypeRef::Named(id), &Default::default());
+    assert_eq!(sample, json!({"title": "string", "category": "string"}), "the first alternative held");
+    let TypeKind::Struct(any) = &named(&model, "AnyTag").kind else { panic!("a struct") };
+    assert_eq!(any.required_alternatives, None, "`a` alone meets the anyOf once `a` is required");
+}
+
+#[test]
+fn an_inline_union_among_union_members_is_spliced_in() {
+    let model = model(json!({
+        "Flat": {"type": "object", "properties": {"s": {"type": "string"}}},
+        "Everything": {"type": "object", "properties": {"list": {"type": "array", "items": {"type": "string"}}}},
+        "Multi": {"oneOf": [
+            {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object", "properties": {"flat": {"$ref": "#/components/schemas/Flat"}}}]},
+            {"$ref": "#/components/schemas/Flat"},
+            {"$ref": "#/components/schemas/Everything"}]}}));
+    let TypeKind::Union(u) = &named(&model, "Multi").kind else { panic!("a union") };
+    let fits: Vec<&Fit> = u.variants.iter().map(|v| &v.fit).collect();
+    assert_eq!(u.variants.len(), 4, "the nested union's two members, then Flat and Everything: {fits:?}");
+    assert_eq!(u.variants[3].fit, Fit::Keys(vec!["list".into()]), "`{{\"list\": []}}` reaches Everything");
+}
+
+#[test]
 fn formats_choose_the_rust_type() {
     let model = model(json!({"F": {"type": "object", "properties": {
         "a": {"type": "string", "format": "uuid"}, "b": {"type": "string", "format": "date-time"},

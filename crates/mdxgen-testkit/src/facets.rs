@@ -11,6 +11,11 @@
 //! - `allOf`: the plugin shows its members merged, so both sides compare merged;
 //! - `additionalProperties` that allow any value (`true`, `{}`): the merge drops them, and folded nodes do not
 //!   show them (structured ones show as `property name*` and are compared);
+//! - in the inline trees of plugin versions before 4.2 ([`Tree::Inline`]), `additionalProperties` the plugin's
+//!   `createAdditionalProperties` renders nothing for (a bare `type: object` or `array`, or docs alone: it
+//!   knows structured and scalar ones only), and those of array items that have properties (`createItems`
+//!   renders the properties alone), and the `allOf` members of array items that have properties of their
+//!   own (the same);
 //! - the format of a body, response or array item that has no properties: the tree shows its type only;
 //! - a request body's `required: false` and security: inline trees show neither;
 //! - of a body's or response's root schema, `nullable` and `minItems`/`maxItems`: the tree shows its children;
@@ -48,25 +53,53 @@ enum Direction {
     Response,
 }
 
-/// The facets of one operation as [`crate::round_trip::operations`] reduces it.
-pub fn operation_facets(op: &Value) -> Value {
+/// How the pages hold their trees: what the plugin can show differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tree {
+    /// Rendered JSX (`SchemaItem` nodes in `<details>`), plugin versions before 4.2.
+    Inline,
+    /// The schemas themselves, as props of the shell components (4.2 and later).
+    Props,
+}
+
+impl Tree {
+    /// The tree form of a plugin version (`4.0.1` -> inline, `4.2.0` and `5.2.0` -> props).
+    pub fn of_plugin(version: &str) -> Self {
+        let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+        let (major, minor) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+        if (major, minor) < (4, 2) { Self::Inline } else { Self::Props }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct View {
+    direction: Direction,
+    tree: Tree,
+}
+
+/// The facets of one operation as [`crate::round_trip::operations`] reduces it, as a tree of form `tree` shows
+/// them.
+pub fn operation_facets(op: &Value, tree: Tree) -> Value {
     let id = op["operationId"].as_str().map(id_words);
     let parameters: Vec<Value> = op["parameters"]
         .as_array()
         .into_iter()
         .flatten()
         .map(|p| {
-            let schema = schema_facets(&p["schema"], Direction::Request, Place::Property, 0);
+            let request = View { direction: Direction::Request, tree };
+            let schema = schema_facets(&p["schema"], request, Place::Property, 0);
             json!({"name": p["name"], "in": p["in"], "required": p["required"], "schema": schema})
         })
         .collect();
-    let body = op["requestBody"]["content"].as_object().map(|c| media_facets(c, Direction::Request));
+    let body =
+        op["requestBody"]["content"].as_object().map(|c| media_facets(c, View { direction: Direction::Request, tree }));
     let responses: Map<String, Value> = op["responses"]
         .as_object()
         .into_iter()
         .flatten()
         .map(|(status, content)| {
-            (status.clone(), content.as_object().map_or(Value::Null, |c| media_facets(c, Direction::Response)))
+            let response = View { direction: Direction::Response, tree };
+            (status.clone(), content.as_object().map_or(Value::Null, |c| media_facets(c, response)))
         })
         .collect();
     json!({"operationId": id, "parameters": parameters, "requestBody": body, "responses": responses})
@@ -74,9 +107,9 @@ pub fn operation_facets(op: &Value) -> Value {
 
 /// Whether a rebuilt operation shows what the source's does, once mdxgen's accepted decisions are allowed for
 /// ([`crate::round_trip::comparable`]).
-pub fn show_the_same(want: &Value, got: &Value) -> bool {
-    let got = operation_facets(&crate::round_trip::comparable(want, got));
-    mdxgen_ir::canonical_json(&got) == mdxgen_ir::canonical_json(&operation_facets(want))
+pub fn show_the_same(want: &Value, got: &Value, tree: Tree) -> bool {
+    let got = operation_facets(&crate::round_trip::comparable(want, got), tree);
+    mdxgen_ir::canonical_json(&got) == mdxgen_ir::canonical_json(&operation_facets(want, tree))
 }
 
 /// An operationId's words, lower case: what the page id (`kebabCase`) keeps of it.
@@ -84,20 +117,28 @@ pub fn id_words(id: &str) -> String {
     id.chars().filter(char::is_ascii_alphanumeric).flat_map(char::to_lowercase).collect()
 }
 
-fn media_facets(content: &Map<String, Value>, direction: Direction) -> Value {
-    let facets = content.iter().map(|(media, s)| (media.clone(), schema_facets(s, direction, Place::Root, 0)));
+fn media_facets(content: &Map<String, Value>, view: View) -> Value {
+    let facets = content.iter().map(|(media, s)| (media.clone(), schema_facets(s, view, Place::Root, 0)));
     Value::Object(facets.collect())
 }
 
 /// Past this depth a schema is compared no further (trees of cyclic types are cut by the plugin too).
 const MAX_DEPTH: usize = 32;
 
-fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usize) -> Value {
+fn schema_facets(schema: &Value, view: View, place: Place, depth: usize) -> Value {
     let Value::Object(map) = schema else { return json!({}) };
     if depth > MAX_DEPTH || map.contains_key("$cycle") {
         return json!({"cycle": true});
     }
-    let mut merged = merge_all_of(map);
+    let mut merged = match (view.tree, place) {
+        // `createItems` renders an item's own properties and nothing of its `allOf` members.
+        (Tree::Inline, Place::Item) if map.contains_key("properties") => {
+            let mut own = map.clone();
+            own.remove("allOf");
+            own
+        }
+        _ => merge_all_of(map),
+    };
     spell_null_as_nullable(&mut merged);
     let mut out = Map::new();
     let root_hides = |key: &str| place == Place::Root && matches!(key, "nullable" | "minItems" | "maxItems");
@@ -112,7 +153,7 @@ fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usiz
     if let Some(values) = merged.get("enum") {
         out.insert("enum".into(), values.clone());
     }
-    let shown = shown_properties(&merged, direction);
+    let shown = shown_properties(&merged, view.direction);
     if let Some(format) = merged.get("format").filter(|_| place == Place::Property || !shown.is_empty()) {
         out.insert("format".into(), format.clone());
     }
@@ -122,7 +163,7 @@ fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usiz
     }
     if !shown.is_empty() {
         let properties =
-            shown.iter().map(|(k, v)| (k.clone(), schema_facets(v, direction, Place::Property, depth + 1))).collect();
+            shown.iter().map(|(k, v)| (k.clone(), schema_facets(v, view, Place::Property, depth + 1))).collect();
         out.insert("properties".into(), Value::Object(properties));
         let mut required: Vec<&str> = merged
             .get("required")
@@ -136,20 +177,34 @@ fn schema_facets(schema: &Value, direction: Direction, place: Place, depth: usiz
         out.insert("required".into(), json!(required));
     }
     if let Some(items) = merged.get("items") {
-        out.insert("items".into(), schema_facets(items, direction, Place::Item, depth + 1));
+        out.insert("items".into(), schema_facets(items, view, Place::Item, depth + 1));
     }
     for key in ["oneOf", "anyOf"] {
         if let Some(Value::Array(members)) = merged.get(key) {
-            let members = members.iter().map(|m| schema_facets(m, direction, place, depth + 1)).collect();
+            let members = members.iter().map(|m| schema_facets(m, view, place, depth + 1)).collect();
             out.insert(key.into(), Value::Array(members));
         }
     }
     if let Some(extra @ Value::Object(map)) = merged.get("additionalProperties")
         && !map.is_empty()
+        && (view.tree == Tree::Props || inline_tree_shows_additional(map, &merged, place))
     {
-        out.insert("additionalProperties".into(), schema_facets(extra, direction, Place::Property, depth + 1));
+        out.insert("additionalProperties".into(), schema_facets(extra, view, Place::Property, depth + 1));
     }
     Value::Object(out)
+}
+
+/// Whether an inline tree renders the `additionalProperties` of `schema` (plugin 3.x and 4.0/4.1
+/// `createAdditionalProperties` and `createItems`).
+fn inline_tree_shows_additional(additional: &Map<String, Value>, schema: &Map<String, Value>, place: Place) -> bool {
+    const STRUCTURED: [&str; 6] = ["properties", "items", "allOf", "additionalProperties", "oneOf", "anyOf"];
+    let items_with_properties = place == Place::Item && schema.contains_key("properties");
+    let structured = STRUCTURED.iter().any(|k| additional.contains_key(*k));
+    let scalar = additional
+        .get("type")
+        .and_then(Value::as_str)
+        .is_some_and(|t| matches!(t, "string" | "boolean" | "integer" | "number"));
+    !items_with_properties && (structured || scalar)
 }
 
 /// `type: [T, "null"]` (3.1) and `type: T, nullable: true` (3.0) say the same, which a tree shows as a
@@ -230,6 +285,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn inline_trees_leave_out_what_the_plugin_does_not_render() {
+        let bare = json!({"type": "object", "additionalProperties": {"type": "object"}});
+        let scalar = json!({"type": "object", "additionalProperties": {"type": "string"}});
+        let item = json!({"type": "array", "items": {"allOf": [{"properties": {"id": {"type": "string"}}}],
+            "properties": {"count": {"type": "integer"}}, "additionalProperties": {"type": "string"}}});
+        let op = |schema: &Value| json!({"responses": {"200": {"application/json": schema}}});
+        let shown =
+            |schema: &Value, tree| operation_facets(&op(schema), tree)["responses"]["200"]["application/json"].clone();
+        assert_eq!(shown(&bare, Tree::Inline), json!({"type": "object"}));
+        assert_eq!(shown(&bare, Tree::Props), json!({"type": "object", "additionalProperties": {"type": "object"}}));
+        assert_eq!(shown(&scalar, Tree::Inline)["additionalProperties"], json!({"type": "string"}));
+        let items = shown(&item, Tree::Inline)["items"].clone();
+        assert_eq!(items, json!({"type": "object", "properties": {"count": {"type": "integer"}}, "required": []}));
+        let items = shown(&item, Tree::Props)["items"].clone();
+        assert_eq!(items["properties"].as_object().map(|p| p.len()), Some(2));
+        assert_eq!(items["additionalProperties"], json!({"type": "string"}));
+        assert_eq!((Tree::of_plugin("4.0.1"), Tree::of_plugin("4.2.0")), (Tree::Inline, Tree::Props));
+    }
+
+    #[test]
     fn facets_keep_what_a_tree_shows_and_merge_all_of() {
         let op = json!({
             "operationId": "admin_apps_list",
@@ -240,7 +315,7 @@ mod tests {
             "responses": {"204": {}},
             "security": [{"a": []}]});
         assert_eq!(
-            operation_facets(&op),
+            operation_facets(&op, Tree::Inline),
             json!({
                 "operationId": "adminappslist",
                 "parameters": [{"name": "q", "in": "query", "required": false, "schema": {"type": "string", "maxLength": 5.0}}],

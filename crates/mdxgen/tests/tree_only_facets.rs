@@ -4,7 +4,7 @@
 //! (`cargo xtask survey`) measures the same over its 412 corpora.
 
 use mdxgen::{ReadOptions, load};
-use mdxgen_testkit::facets::show_the_same;
+use mdxgen_testkit::facets::{Tree, show_the_same};
 use mdxgen_testkit::round_trip::{comparison_form, exported_spec, operations, plugin_view};
 use mdxgen_testkit::{Corpus, corpora, corpus_root, read_spec};
 
@@ -15,7 +15,11 @@ fn agreement(corpus: &Corpus) -> (usize, usize) {
     let source = operations(&plugin_view(&source_spec), &form);
     let options = ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() };
     let tree = operations(&exported_spec(&load(std::slice::from_ref(&corpus.pages), &options).api), &form);
-    let agree = source.iter().filter(|(key, want)| tree.get(*key).is_some_and(|got| show_the_same(want, got))).count();
+    let form_of_tree = Tree::of_plugin(&corpus.plugin_version);
+    let shows_the_same = |key: &String, want: &serde_json::Value| {
+        tree.get(key).is_some_and(|got| show_the_same(want, got, form_of_tree))
+    };
+    let agree = source.iter().filter(|(key, want)| shows_the_same(key, want)).count();
     (agree, source.len())
 }
 

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use mdxgen_ir::typing::{Bound, Constraints, Presence, TypeDef, TypeKind, TypeModel, TypeRef};
+use mdxgen_ir::typing::{
+    Bound, Constraints, Presence, RequiredAlternatives, Struct, TypeDef, TypeKind, TypeModel, TypeRef,
+};
 use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
@@ -45,7 +47,8 @@ pub fn validate_impl(model: &TypeModel, def: &TypeDef) -> TokenStream {
                     }
                 })
             });
-            quote!(#(#fields)* #additional)
+            let alternatives = s.required_alternatives.as_ref().map(|rule| required_alternatives(s, rule));
+            quote!(#(#fields)* #additional #alternatives)
         }
         TypeKind::Union(u) => {
             let checked: Vec<TokenStream> = u
@@ -108,6 +111,39 @@ pub fn validate_impl(model: &TypeModel, def: &TypeDef) -> TokenStream {
                 #imports
                 #body
             }
+        }
+    }
+}
+
+/// The check that one (or at least one) of the alternative sets of fields is all present.
+fn required_alternatives(s: &Struct, rule: &RequiredAlternatives) -> TokenStream {
+    let holds = rule.alternatives.iter().map(|set| {
+        let present = set.iter().map(|i| {
+            let field = &s.fields[*i];
+            let member = ident(&field.name);
+            match field.presence {
+                Presence::Required => quote!(true),
+                Presence::Optional | Presence::RequiredNullable => quote!(self.#member.is_some()),
+                Presence::Tristate => quote!(!self.#member.is_absent()),
+            }
+        });
+        quote!(#(#present)&&*)
+    });
+    let described: Vec<String> = rule
+        .alternatives
+        .iter()
+        .map(|set| {
+            let names: Vec<String> = set.iter().map(|i| format!("`{}`", s.fields[*i].wire)).collect();
+            if names.is_empty() { "none of them".to_owned() } else { names.join(" with ") }
+        })
+        .collect();
+    let (test, kind) =
+        if rule.exactly_one { (quote!(held != 1), "exactly one") } else { (quote!(held == 0), "at least one") };
+    let message = Literal::string(&format!("needs {kind} of: {}", described.join(", ")));
+    quote! {
+        let held = [#(#holds),*].iter().filter(|holds| **holds).count();
+        if #test {
+            errors.push(ValidationError::new(path, #message));
         }
     }
 }

@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 use super::names::{self, FALLBACK_VARIANT, Namer};
 use super::{
     AdditionalProperties, BodyType, Constraints, Construction, EnumVariant, Field, Fit, Init, Needs, OperationTypes,
-    Origin, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeId, TypeKind, TypeModel, TypeRef,
-    TypingOptions, Union, UnionVariant, constraints, construct, cycles, docs, overrides, untagged,
+    Origin, Presence, Primitive, RequiredAlternatives, StringEnum, Struct, Tagging, TypeDef, TypeId, TypeKind,
+    TypeModel, TypeRef, TypingOptions, Union, UnionVariant, constraints, construct, cycles, docs, overrides, untagged,
 };
 use crate::Api;
 use crate::types::{REF_PREFIX, referenced_name};
@@ -105,6 +105,8 @@ struct ObjectParts<'a> {
     properties: Vec<Property<'a>>,
     required: BTreeSet<String>,
     additional: Option<&'a Value>,
+    /// `oneOf` (true) or `anyOf` members that only require properties, by their required names.
+    alternatives: Option<(bool, Vec<BTreeSet<String>>)>,
 }
 
 struct Builder<'a> {
@@ -240,8 +242,13 @@ impl<'a> Builder<'a> {
         if let Some(members) = map.get("allOf").and_then(Value::as_array).filter(|m| !m.is_empty()) {
             return self.plan_all_of(map, members, place);
         }
+        if let Some(parts) = required_alternatives(map) {
+            return Plan::Struct(parts);
+        }
         if let Some(members) = union_members(map) {
-            let members: Vec<&Value> = members.iter().filter(|m| !self.is_null_only(m)).collect();
+            let members =
+                if map.contains_key("discriminator") { members.iter().collect() } else { spliced(members, 0) };
+            let members: Vec<&Value> = members.into_iter().filter(|m| !self.is_null_only(m)).collect();
             return match members.as_slice() {
                 [] => Plan::Expr,
                 [single] => Plan::Same(single),
@@ -371,7 +378,14 @@ impl<'a> Builder<'a> {
             });
         }
         let additional = parts.additional.and_then(|schema| self.additional(schema, name, &mut field_names, depth));
-        TypeKind::Struct(Struct { fields, additional, construction: Construction::Default })
+        let required_alternatives = parts.alternatives.map(|(exactly_one, sets)| RequiredAlternatives {
+            exactly_one,
+            alternatives: sets
+                .iter()
+                .map(|set| fields.iter().enumerate().filter(|(_, f)| set.contains(&f.wire)).map(|(i, _)| i).collect())
+                .collect(),
+        });
+        TypeKind::Struct(Struct { fields, additional, construction: Construction::Default, required_alternatives })
     }
 
     /// The `default` of a property schema, or of the schema its reference or bare `allOf: [X]` names.
@@ -834,7 +848,7 @@ fn object_parts_here(map: &Map<String, Value>) -> ObjectParts<'_> {
         .map(str::to_owned)
         .collect();
     let additional = map.get("additionalProperties").filter(|a| !matches!(a, Value::Bool(false)));
-    ObjectParts { properties, required, additional }
+    ObjectParts { properties, required, additional, alternatives: None }
 }
 
 /// How much a schema says about a value: 0 for none (only docs), 1 for a bare type, 2 for a type with a
@@ -851,6 +865,58 @@ fn specificity(schema: &Value, depth: usize) -> usize {
     let typed = usize::from(map.contains_key("type"));
     let refined = map.contains_key("format") || map.get("additionalProperties").is_some_and(Value::is_object);
     typed + usize::from(refined)
+}
+
+/// An object with properties whose `oneOf`/`anyOf` members only require some of them ("`category` or
+/// `categorySlug`"): the object itself, the names all members require made required, the rest kept as
+/// alternatives for `validate()`. `None` for any other schema.
+fn required_alternatives(map: &Map<String, Value>) -> Option<ObjectParts<'_>> {
+    const ONLY: &[&str] = &["required", "title", "description", "type"];
+    let (members, exactly_one) = match (map.get("oneOf"), map.get("anyOf")) {
+        (Some(Value::Array(members)), None) => (members, true),
+        (None, Some(Value::Array(members))) => (members, false),
+        _ => return None,
+    };
+    let mut parts = object_parts_here(map);
+    let declared = |name: &String| parts.properties.iter().any(|p| p.wire == *name);
+    let sets: Vec<BTreeSet<String>> = members
+        .iter()
+        .map(|member| {
+            let member = member.as_object()?;
+            let only =
+                member.keys().all(|k| ONLY.contains(&k.as_str())) && member.get("type").is_none_or(|t| t == "object");
+            let required: BTreeSet<String> =
+                member.get("required")?.as_array()?.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+            (only && !required.is_empty() && required.iter().all(declared)).then_some(required)
+        })
+        .collect::<Option<_>>()?;
+    if sets.len() < 2 {
+        return None;
+    }
+    let common: BTreeSet<String> = sets.iter().skip(1).fold(sets[0].clone(), |all, set| &all & set);
+    parts.required.extend(common.iter().cloned());
+    let rest: Vec<BTreeSet<String>> = sets.into_iter().map(|set| &set - &common).collect();
+    // Once the common names are required, an alternative asking nothing more always holds: `anyOf` is met.
+    if exactly_one || rest.iter().all(|set| !set.is_empty()) {
+        parts.alternatives = Some((exactly_one, rest));
+    }
+    Some(parts)
+}
+
+/// Union members, with the members of an inline untagged union among them in its place: `oneOf: [{oneOf: [A,
+/// B]}, C]` reads as `oneOf: [A, B, C]`, so that the outer union's fit test sees `A` and `B` (a nested union
+/// would take any value one of its members reads, fitting or not).
+fn spliced(members: &[Value], depth: usize) -> Vec<&Value> {
+    const UNION_ONLY: &[&str] = &["oneOf", "anyOf", "title", "description"];
+    let mut out = Vec::new();
+    for member in members {
+        let inner = member.as_object().filter(|m| m.keys().all(|k| UNION_ONLY.contains(&k.as_str())));
+        match inner.and_then(union_members).filter(|_| depth < MAX_DEPTH) {
+            Some(inner) => out.extend(spliced(inner, depth + 1)),
+            None => out.push(member),
+        }
+    }
+    out
 }
 
 fn union_members(map: &Map<String, Value>) -> Option<&Vec<Value>> {
@@ -1014,6 +1080,7 @@ fn has_checks(types: &[TypeDef], kind: &TypeKind) -> bool {
             let replaced = |f: &&Field| f.replacement.is_some();
             s.fields.iter().filter(|f| !replaced(f)).any(|f| !f.constraints.is_empty() || checks(types, &f.ty, 0))
                 || s.additional.as_ref().is_some_and(|a| checks(types, &a.value, 0))
+                || s.required_alternatives.is_some()
         }
         TypeKind::Union(u) => u.variants.iter().any(|v| checks(types, &v.ty, 0)),
         TypeKind::Newtype(inner) => checks(types, inner, 0),

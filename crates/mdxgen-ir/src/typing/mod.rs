@@ -178,6 +178,18 @@ pub struct Struct {
     pub additional: Option<AdditionalProperties>,
     /// How a user builds a value: `Default` or `new`, then the fields' setters.
     pub construction: Construction,
+    /// Which fields must be present together, when the schema says it with `oneOf`/`anyOf` members that
+    /// only list `required` properties ("`category` or `categorySlug`"): checked by `validate()`.
+    pub required_alternatives: Option<RequiredAlternatives>,
+}
+
+/// Sets of fields of which one (`oneOf`: exactly one) or at least one (`anyOf`) must all be present.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequiredAlternatives {
+    pub exactly_one: bool,
+    /// Each alternative's fields, as indices into [`Struct::fields`]; fields every alternative requires are
+    /// required fields instead.
+    pub alternatives: Vec<Vec<usize>>,
 }
 
 /// How a struct's value is built. The fields whose [`Field::init`] is [`Init::Argument`] are the arguments;

@@ -2,8 +2,8 @@
 //! the checks its `validate()` makes, for when the docs show no example. The mock server answers with them,
 //! and the generated round-trip test sends them.
 //!
-//! A sample holds every required field (nullable ones too) and leaves every optional one out, so a cycle
-//! through optional fields ends by itself; a cycle through required fields ends at a depth cap with `null`.
+//! A sample holds every required field (nullable ones too) and leaves every optional one out, but those of
+//! the first of the struct's required alternatives, so a cycle through optional fields ends by itself; a cycle through required fields ends at a depth cap with `null`.
 //! Strings are fitted to their length bounds and to their pattern where one of a few ordinary candidates
 //! matches it (a pattern none of them fits gives a sample the server rejects, which the round trip reports).
 
@@ -63,6 +63,11 @@ fn named_value(model: &TypeModel, kind: &TypeKind, constraints: &Constraints, de
                 object.insert(field.wire.clone(), value(model, &field.ty, &field.constraints, depth + 1));
             }
             for field in s.fields.iter().filter(|f| f.presence == super::Presence::RequiredNullable) {
+                object.insert(field.wire.clone(), value(model, &field.ty, &field.constraints, depth + 1));
+            }
+            // The first alternative's fields, so that `validate()` finds one (and only one) held.
+            let chosen = s.required_alternatives.iter().flat_map(|rule| rule.alternatives.first()).flatten();
+            for field in chosen.map(|i| &s.fields[*i]) {
                 object.insert(field.wire.clone(), value(model, &field.ty, &field.constraints, depth + 1));
             }
             Value::Object(object)
