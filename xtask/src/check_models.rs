@@ -329,6 +329,18 @@ fn type_index(target: &mut Crate, model: &TypeModel, ty: &TypeRef) -> usize {
     }
 }
 
+/// Marks a crate whose tests call its client or server: the dev-dependencies those tests share go into its
+/// manifest (once), and the package into `calling`, whose tests get the client's features.
+fn tests_call_the_code<'a>(files: &mut [(String, Vec<u8>)], calling: &mut Vec<&'a str>, package: &'a str) {
+    let dev_dependencies = crate::client_e2e::DEV_DEPENDENCIES.as_bytes();
+    if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml")
+        && !manifest.windows(dev_dependencies.len()).any(|w| w == dev_dependencies)
+    {
+        manifest.extend_from_slice(dev_dependencies);
+    }
+    calling.push(package);
+}
+
 /// Writes the workspace; gives the packages whose tests call the client or the server.
 fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>, String> {
     let mut calling = Vec::new();
@@ -358,29 +370,20 @@ fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>,
                 server_test.push_str(&crate::mock_e2e::test_function(&mdxgen_binary()?, pages));
             }
             files.push(("tests/server.rs".to_owned(), server_test.into_bytes()));
-            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
-                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
-            }
-            calling.push(krate.package.as_str());
+            tests_call_the_code(&mut files, &mut calling, &krate.package);
         }
         if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::CORPUS_PREFIX)) {
             // Every parameter style, as the client sends it to a test double.
             let library = krate.package.replace('-', "_");
             files.push(("tests/styles.rs".to_owned(), crate::client_styles::test_file(&library).into_bytes()));
-            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
-                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
-            }
-            calling.push(krate.package.as_str());
+            tests_call_the_code(&mut files, &mut calling, &krate.package);
         }
         if krate.cases.iter().any(|c| c.starts_with(crate::client_styles::SECURITY_PREFIX)) {
             // Credentials per security scheme, as the client sends them to a test double.
             let library = krate.package.replace('-', "_");
             let test = crate::client_styles::security_test_file(&library);
             files.push(("tests/security.rs".to_owned(), test.into_bytes()));
-            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
-                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
-            }
-            calling.push(krate.package.as_str());
+            tests_call_the_code(&mut files, &mut calling, &krate.package);
         }
         if krate.package == "m-fixtures-hostile-names" {
             files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
@@ -388,10 +391,7 @@ fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>,
         if krate.package == "m-fixtures-link-pages" {
             let test = crate::pagination_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));
             files.push(("tests/pagination.rs".to_owned(), test.into_bytes()));
-            if let Some((_, manifest)) = files.iter_mut().find(|(path, _)| path == "Cargo.toml") {
-                manifest.extend_from_slice(crate::client_e2e::DEV_DEPENDENCIES.as_bytes());
-            }
-            calling.push(krate.package.as_str());
+            tests_call_the_code(&mut files, &mut calling, &krate.package);
         }
         if krate.package == "m-fixtures-petstore-v5" {
             let test = crate::binary_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));

@@ -208,7 +208,7 @@ fn into_stream(model: &TypeModel, op: &ClientOperation, pagination: &Pagination)
     let ty = stream_item(model, op, pagination);
     let (items, items_optional) = field_path(quote!(page), &pagination.items);
     let items = if items_optional { quote!(#items.unwrap_or_default()) } else { items };
-    let (doc, start, fetch) = match &pagination.next {
+    let (doc, start, state, fetch) = match &pagination.next {
         NextPage::Number { page_param, at, is_float } => {
             let page = ident(&op.parameters[*page_param].ident);
             let (next, _) = field_path(quote!(page), at);
@@ -218,11 +218,7 @@ fn into_stream(model: &TypeModel, op: &ClientOperation, pagination: &Pagination)
                 let next = #next;
                 Ok((#items, (next > 0).then_some(next)))
             };
-            (
-                " from this request's `page` (else the first) on",
-                quote!(self.#page.unwrap_or(1)),
-                (quote!(number), fetch),
-            )
+            (" from this request's `page` (else the first) on", quote!(self.#page.unwrap_or(1)), quote!(number), fetch)
         }
         NextPage::LinkHeader => {
             let fetch = quote! {
@@ -232,7 +228,7 @@ fn into_stream(model: &TypeModel, op: &ClientOperation, pagination: &Pagination)
                 let page = response.into_inner();
                 Ok((#items, next.map(Some)))
             };
-            (", following the `Link` headers' `rel=\"next\"`", quote!(None), (quote!(link), fetch))
+            (", following the `Link` headers' `rel=\"next\"`", quote!(None), quote!(link), fetch)
         }
         NextPage::LinkInBody(at) => {
             let (next, optional) = field_path(quote!(page), at);
@@ -243,15 +239,12 @@ fn into_stream(model: &TypeModel, op: &ClientOperation, pagination: &Pagination)
                 let next: Option<String> = #next;
                 Ok((#items, next.map(Some)))
             };
-            (", following each page's link to the next", quote!(None), (quote!(link), fetch))
+            (", following each page's link to the next", quote!(None), quote!(link), fetch)
         }
     };
     let doc = Literal::string(&format!(" Every item of every page{doc}, fetched as the stream is read."));
-    let (state, fetch) = fetch;
-    let builder = match pagination.next {
-        NextPage::Number { .. } => quote!(builder),
-        NextPage::LinkHeader | NextPage::LinkInBody(_) => quote!(mut builder),
-    };
+    // A link is set on the builder's `page_url`; a page number through its setter.
+    let builder = if follows_links(op) { quote!(mut builder) } else { quote!(builder) };
     quote! {
         #[doc = #doc]
         pub fn into_stream(self) -> #ty {
