@@ -347,6 +347,77 @@ fn request_types_with_constraints_are_validated_and_bodies_are_typed_per_operati
 }
 
 #[test]
+fn a_body_shown_as_json_and_as_xml_is_one_type_unless_more_than_its_xml_hints_differ() {
+    let list = |xml: Option<&Value>, item: &str| {
+        let mut schema = json!({"type": "object", "properties": {
+            "data": {"type": "array", "items": {"type": "object", "properties": {item: {"type": "string"}}}},
+            "xml": {"type": "string"}}});
+        if let Some(xml) = xml {
+            schema["properties"]["data"]["xml"] = xml.clone();
+        }
+        schema
+    };
+    let wrapped = json!({"name": "bookings", "wrapped": true});
+    let responses = |xml_item: &str| {
+        json!({"200": {"description": "ok", "content": {
+            "application/json": {"schema": list(None, "id")},
+            "application/xml": {"schema": list(Some(&wrapped), xml_item)}}}})
+    };
+    let paths = json!({"/a": {"get": {"operationId": "same", "responses": responses("id")}},
+        "/b": {"get": {"operationId": "other", "responses": responses("code")}}});
+    let (model, _) = model_with(json!({}), paths, &TypingOptions::default());
+    let types = |id: &str| -> Vec<TypeRef> {
+        model.operation(id).expect("typed").responses.iter().map(|r| r.ty.clone()).collect()
+    };
+    let same = types("same");
+    assert_eq!(same[0], same[1], "only the xml hints differ");
+    let other = types("other");
+    assert_ne!(other[0], other[1], "the XML items have another property");
+}
+
+#[test]
+fn an_inline_enum_parameter_takes_the_component_enum_named_after_it_with_the_same_values() {
+    let schemas = json!({
+        "PolicyEngineMode": {"enum": ["all", "any"], "type": "string"},
+        "UserVerificationEnum": {"enum": ["required", "preferred", "discouraged"], "type": "string"},
+        "ResidentKeyRequirementEnum": {"enum": ["discouraged", "preferred", "required"], "type": "string"}});
+    let param = |name: &str, schema: Value| json!({"name": name, "in": "query", "schema": schema});
+    let paths = json!({"/s": {"get": {"operationId": "stages_list", "parameters": [
+        param("policy_engine_mode", json!({"type": "string", "enum": ["any", "all"]})),
+        param("modes", json!({"type": "array", "items": {"type": "string", "enum": ["all", "any"]}})),
+        param("resident_key_requirement", json!({"type": "string", "enum": ["discouraged", "preferred", "required"]})),
+        param("user_verification", json!({"type": "string", "enum": ["discouraged", "required"]})),
+        param("attachment", json!({"type": "string", "enum": ["all", "any"]}))],
+        "responses": {"204": {"description": "none"}}}}});
+    let (model, _) = model_with(schemas, paths, &TypingOptions::default());
+    let names: Vec<String> = model
+        .operation("stages_list")
+        .expect("typed")
+        .parameters
+        .iter()
+        .map(|p| match &p.ty {
+            TypeRef::Named(id) => model.get_type(*id).name.clone(),
+            TypeRef::Vec(item) => match item.as_ref() {
+                TypeRef::Named(id) => format!("Vec<{}>", model.get_type(*id).name),
+                other => format!("{other:?}"),
+            },
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "PolicyEngineMode",
+            "Vec<StagesListModesItem>",
+            "ResidentKeyRequirementEnum",
+            "StagesListUserVerification",
+            "StagesListAttachment"
+        ],
+        "the same values under another name stay apart"
+    );
+}
+
+#[test]
 fn structs_are_built_by_default_or_new_with_setters_for_the_rest() {
     let model = model(json!({
         "Patched": {"type": "object", "properties": {"a": {"type": "string"}, "a_null": {"type": "string"},

@@ -1525,62 +1525,6 @@ pub mod models {
         }
     }
     #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct GetBookingsResponse2 {
-        /// The wrapper for a collection is an array of objects.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<Booking>>,
-        /// A set of hypermedia links which serve as controls for the client.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<GetBookingsResponse2Links>,
-    }
-    impl GetBookingsResponse2 {
-        /// Sets `data` to a value.
-        #[must_use]
-        pub fn with_data(mut self, value: impl Into<Vec<Booking>>) -> Self {
-            self.data = Some(value.into());
-            self
-        }
-        /// Sets `links` to a value.
-        #[must_use]
-        pub fn with_links(
-            mut self,
-            value: impl Into<GetBookingsResponse2Links>,
-        ) -> Self {
-            self.links = Some(value.into());
-            self
-        }
-    }
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct GetBookingsResponse2Links {
-        #[serde(rename = "self")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub next: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prev: Option<String>,
-    }
-    impl GetBookingsResponse2Links {
-        /// Sets `self` to a value.
-        #[must_use]
-        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
-            self.self_ = Some(value.into());
-            self
-        }
-        /// Sets `next` to a value.
-        #[must_use]
-        pub fn with_next(mut self, value: impl Into<String>) -> Self {
-            self.next = Some(value.into());
-            self
-        }
-        /// Sets `prev` to a value.
-        #[must_use]
-        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
-            self.prev = Some(value.into());
-            self
-        }
-    }
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
     pub struct GetBookingsResponseLinks {
         #[serde(rename = "self")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1634,62 +1578,6 @@ pub mod models {
         }
     }
     #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct GetStationsResponse2 {
-        /// The wrapper for a collection is an array of objects.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<Station>>,
-        /// A set of hypermedia links which serve as controls for the client.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<GetStationsResponse2Links>,
-    }
-    impl GetStationsResponse2 {
-        /// Sets `data` to a value.
-        #[must_use]
-        pub fn with_data(mut self, value: impl Into<Vec<Station>>) -> Self {
-            self.data = Some(value.into());
-            self
-        }
-        /// Sets `links` to a value.
-        #[must_use]
-        pub fn with_links(
-            mut self,
-            value: impl Into<GetStationsResponse2Links>,
-        ) -> Self {
-            self.links = Some(value.into());
-            self
-        }
-    }
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct GetStationsResponse2Links {
-        #[serde(rename = "self")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub next: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prev: Option<String>,
-    }
-    impl GetStationsResponse2Links {
-        /// Sets `self` to a value.
-        #[must_use]
-        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
-            self.self_ = Some(value.into());
-            self
-        }
-        /// Sets `next` to a value.
-        #[must_use]
-        pub fn with_next(mut self, value: impl Into<String>) -> Self {
-            self.next = Some(value.into());
-            self
-        }
-        /// Sets `prev` to a value.
-        #[must_use]
-        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
-            self.prev = Some(value.into());
-            self
-        }
-    }
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
     pub struct GetStationsResponseLinks {
         #[serde(rename = "self")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1739,59 +1627,6 @@ pub mod models {
         #[must_use]
         pub fn with_links(mut self, value: impl Into<GetTripsResponseLinks>) -> Self {
             self.links = Some(value.into());
-            self
-        }
-    }
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct GetTripsResponse2 {
-        /// The wrapper for a collection is an array of objects.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub data: Option<Vec<Trip>>,
-        /// A set of hypermedia links which serve as controls for the client.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub links: Option<GetTripsResponse2Links>,
-    }
-    impl GetTripsResponse2 {
-        /// Sets `data` to a value.
-        #[must_use]
-        pub fn with_data(mut self, value: impl Into<Vec<Trip>>) -> Self {
-            self.data = Some(value.into());
-            self
-        }
-        /// Sets `links` to a value.
-        #[must_use]
-        pub fn with_links(mut self, value: impl Into<GetTripsResponse2Links>) -> Self {
-            self.links = Some(value.into());
-            self
-        }
-    }
-    #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-    pub struct GetTripsResponse2Links {
-        #[serde(rename = "self")]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub self_: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub next: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub prev: Option<String>,
-    }
-    impl GetTripsResponse2Links {
-        /// Sets `self` to a value.
-        #[must_use]
-        pub fn with_self_(mut self, value: impl Into<String>) -> Self {
-            self.self_ = Some(value.into());
-            self
-        }
-        /// Sets `next` to a value.
-        #[must_use]
-        pub fn with_next(mut self, value: impl Into<String>) -> Self {
-            self.next = Some(value.into());
-            self
-        }
-        /// Sets `prev` to a value.
-        #[must_use]
-        pub fn with_prev(mut self, value: impl Into<String>) -> Self {
-            self.prev = Some(value.into());
             self
         }
     }

@@ -755,7 +755,8 @@ impl<'a> Builder<'a> {
         let place = format!("{op_name} {}", param.name);
         let (ty, constraints) = match param.schema.as_ref().or_else(content_schema) {
             Some(schema) => {
-                let ty = self.type_at(schema, &place, 0).ty;
+                let ty =
+                    self.component_enum_for(&param.name, schema).unwrap_or_else(|| self.type_at(schema, &place, 0).ty);
                 let constraints = self.constraints(schema, &ty, &place);
                 (ty, constraints)
             }
@@ -764,9 +765,28 @@ impl<'a> Builder<'a> {
         super::ParamType { name: param.name.clone(), location: param.location, ty, constraints }
     }
 
-    /// The type of a body; one schema shown under several media types is typed once.
+    /// The component enum an inline enum parameter repeats: one named after the parameter (`PolicyEngineMode`
+    /// or `PolicyEngineModeEnum` for `policy_engine_mode`, as drf-spectacular names them) with the same
+    /// values, so that a list filter takes the type its objects' field has. Also for an array of such values.
+    /// Equal values alone are not enough: `user_verification` and `resident_key_requirement` share theirs.
+    fn component_enum_for(&self, param_name: &str, schema: &'a Value) -> Option<TypeRef> {
+        let map = schema.as_object()?;
+        if let Some(items) = map.get("items").filter(|_| map.get("type").and_then(Value::as_str) == Some("array")) {
+            return self.component_enum_for(param_name, items).map(|item| TypeRef::Vec(Box::new(item)));
+        }
+        let values = inline_enum_values(map)?;
+        let base = names::type_name(param_name);
+        [base.clone(), format!("{base}Enum")].iter().find_map(|candidate| {
+            let (schema_name, id) = self.named.iter().find(|(_, id)| self.types[id.0].name == *candidate)?;
+            let component = self.api.types.get(schema_name)?.as_object()?;
+            (inline_enum_values(component)? == values).then_some(TypeRef::Named(*id))
+        })
+    }
+
+    /// The type of a body; one schema shown under several media types is typed once, also where the XML
+    /// one differs only in its `xml` hints (train-travel's lists), which the models never read.
     fn body_type(&mut self, schema: &'a Value, place: &str, seen: &mut Vec<(&'a Value, TypeRef)>) -> TypeRef {
-        if let Some((_, ty)) = seen.iter().find(|(s, _)| *s == schema) {
+        if let Some((_, ty)) = seen.iter().find(|(s, _)| same_but_xml_hints(s, schema)) {
             return ty.clone();
         }
         let ty = self.type_at(schema, place, 0).folded();
@@ -945,6 +965,57 @@ fn is_nullable_here(schema: &Value) -> bool {
     };
     let null_value = map.get("enum").and_then(Value::as_array).is_some_and(|e| e.iter().any(Value::is_null));
     nullable || null_type || null_value
+}
+
+/// The string values of an enum schema that is nothing else (no `$ref`, no combinators), null left out.
+fn inline_enum_values(map: &Map<String, Value>) -> Option<BTreeSet<&str>> {
+    if ["$ref", "allOf", "oneOf", "anyOf"].iter().any(|k| map.contains_key(*k)) {
+        return None;
+    }
+    let values = map.get("enum")?.as_array()?;
+    let strings: BTreeSet<&str> = values.iter().filter_map(Value::as_str).collect();
+    let non_null = values.iter().filter(|v| !v.is_null()).count();
+    (!strings.is_empty() && strings.len() == non_null).then_some(strings)
+}
+
+/// Whether two schemas are the same once their `xml` keywords are left out. Only a schema's own `xml` is
+/// a hint: a property named `xml`, an example or an enum value holding one must still be equal.
+fn same_but_xml_hints(a: &Value, b: &Value) -> bool {
+    let (Some(a), Some(b)) = (a.as_object(), b.as_object()) else { return a == b };
+    let keys = |m: &'_ serde_json::Map<String, Value>| m.keys().filter(|k| *k != "xml").count();
+    keys(a) == keys(b)
+        && a.iter().filter(|(k, _)| *k != "xml").all(|(key, left)| {
+            let Some(right) = b.get(key) else { return false };
+            match key.as_str() {
+                "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas" => {
+                    same_schema_maps(left, right)
+                }
+                "allOf" | "anyOf" | "oneOf" | "prefixItems" => same_schema_lists(left, right),
+                "items" if left.is_array() => same_schema_lists(left, right),
+                "items"
+                | "additionalProperties"
+                | "not"
+                | "contains"
+                | "propertyNames"
+                | "if"
+                | "then"
+                | "else"
+                | "unevaluatedProperties"
+                | "unevaluatedItems"
+                | "additionalItems" => same_but_xml_hints(left, right),
+                _ => left == right,
+            }
+        })
+}
+
+fn same_schema_maps(a: &Value, b: &Value) -> bool {
+    let (Some(a), Some(b)) = (a.as_object(), b.as_object()) else { return a == b };
+    a.len() == b.len() && a.iter().all(|(name, left)| b.get(name).is_some_and(|right| same_but_xml_hints(left, right)))
+}
+
+fn same_schema_lists(a: &Value, b: &Value) -> bool {
+    let (Some(a), Some(b)) = (a.as_array(), b.as_array()) else { return a == b };
+    a.len() == b.len() && a.iter().zip(b).all(|(left, right)| same_but_xml_hints(left, right))
 }
 
 fn is_structural(schema: &Value) -> bool {
