@@ -650,5 +650,8 @@ fn cargo_command(root: &Path, args: &[&str]) -> Command {
     // Each generated crate is built once per run: incremental state would only fill the disk (gigabytes
     // for 53 crates with a client).
     command.env("CARGO_INCREMENTAL", "0");
+    // The generated workspace's own profile (no debug info) decides, not the line tables `.ci/run` asks
+    // for its own crates.
+    command.env_remove("CARGO_PROFILE_DEV_DEBUG").env_remove("CARGO_PROFILE_TEST_DEBUG");
     command
 }
