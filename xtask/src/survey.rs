@@ -17,7 +17,7 @@ use mdxgen_ir::canonical_json;
 use mdxgen_testkit::facets::{Tree, operation_facets, show_the_same};
 use mdxgen_testkit::json::first_difference;
 use mdxgen_testkit::round_trip::{
-    Operations, comparable, comparison_form, exported_spec, operations, plugin_view, spec_of_page_operations,
+    Operations, comparable, comparison_form, operations, plugin_view, spec_of_page_operations,
 };
 use mdxgen_testkit::{Corpus, corpora, page_files, read_spec, workspace_root};
 use serde_json::Value;
@@ -142,7 +142,7 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
             *row.warnings.entry(d.code).or_default() += 1;
         }
     }
-    let doc = exported_spec(&loaded.api);
+    let doc = mdxgen::openapi_document(&loaded.api);
     let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     std::fs::write(spec_path, text).map_err(|e| format!("{}: {e}", spec_path.display()))?;
     row.exported_version = OpenApiVersion::of_document(&doc);
@@ -167,7 +167,7 @@ fn survey_corpus(corpus: &Corpus, spec_path: &Path, details: &mut String) -> Res
         std::slice::from_ref(&corpus.pages),
         &ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() },
     );
-    let tree_operations = operations(&exported_spec(&tree.api), &form);
+    let tree_operations = operations(&mdxgen::openapi_document(&tree.api), &form);
     row.tree_equal = count_equal(&source, &tree_operations, "", &mut String::new());
     let tree = Tree::of_plugin(&corpus.plugin_version);
     row.tree_facets_equal =

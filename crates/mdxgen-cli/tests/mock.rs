@@ -297,7 +297,9 @@ fn dynamic_answers_are_fresh_valid_and_reproducible() {
         .api
         .operations
         .iter()
-        .filter(|op| op.method == "get" && !op.path.contains('{') && op.parameters.iter().all(|p| !p.required))
+        .filter(|op| {
+            op.method == mdxgen::HttpMethod::Get && !op.path.contains('{') && op.parameters.iter().all(|p| !p.required)
+        })
         .map(|op| (op.id.clone(), op.path.clone()))
         .collect();
     assert!(list_operations.len() >= 10, "{list_operations:?}");

@@ -9,8 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use mdxgen_diag::Diagnostic;
-use mdxgen_ir::types::{REF_PREFIX, subschemas_mut};
-use mdxgen_ir::{Api, KEYWORDS_ONLY_IN_3_1, MediaType, OpenApiVersion, Operation, Parameter, RequestBody, Response};
+use mdxgen_ir::types::REF_PREFIX;
+use mdxgen_ir::version::{to_3_0, to_3_1};
+use mdxgen_ir::{Api, MediaType, OpenApiVersion, Operation, Parameter, RequestBody, Response};
 use serde_json::{Map, Value, json};
 
 /// The output format of a spec document.
@@ -25,30 +26,6 @@ impl Format {
     pub fn for_path(path: &std::path::Path) -> Self {
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) { Self::Json } else { Self::Yaml }
     }
-}
-
-/// The version to write: `asked` if given, else the one the docs need ([`OpenApiVersion::for_api`]); with a
-/// note naming the 3.1 construct behind the choice (an info), or the one a forced 3.0 cannot hold whole (a
-/// warning).
-pub fn choose_version(api: &Api, asked: Option<OpenApiVersion>) -> (OpenApiVersion, Option<Diagnostic>) {
-    let construct = api.first_3_1_construct();
-    let version = asked.unwrap_or(if construct.is_some() { OpenApiVersion::V3_1 } else { OpenApiVersion::V3_0 });
-    let note = match (construct, asked, version) {
-        (Some(construct), None, OpenApiVersion::V3_1) => Some(Diagnostic::info(
-            std::path::Path::new("<spec>"),
-            None,
-            "openapi-version",
-            format!("writing OpenAPI 3.1.0, as the docs hold {construct} (`--openapi 3.0` writes 3.0.3)"),
-        )),
-        (Some(construct), Some(_), OpenApiVersion::V3_0) => Some(Diagnostic::warning(
-            std::path::Path::new("<spec>"),
-            None,
-            "openapi-version",
-            format!("writing OpenAPI 3.0.3 as asked, though the docs hold {construct}: 3.1 keeps it whole"),
-        )),
-        _ => None,
-    };
-    (version, note)
 }
 
 /// The spec as a JSON value in OpenAPI `version`, and warnings about what that version could not hold.
@@ -74,7 +51,7 @@ pub fn document(api: &Api, version: OpenApiVersion) -> (Value, Vec<Diagnostic>) 
     for op in &api.operations {
         let item = paths.entry(op.path.clone()).or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(item) = item {
-            item.insert(op.method.clone(), Value::Object(export.operation(op)));
+            item.insert(op.method.key().to_owned(), Value::Object(export.operation(op)));
         }
     }
     doc.insert("paths".into(), Value::Object(paths));
@@ -202,7 +179,7 @@ impl Export {
         for webhook in webhooks {
             let item = items.entry(webhook.path.clone()).or_insert_with(|| Value::Object(Map::new()));
             if let Value::Object(item) = item {
-                item.insert(webhook.method.clone(), Value::Object(self.operation(webhook)));
+                item.insert(webhook.method.key().to_owned(), Value::Object(self.operation(webhook)));
             }
         }
         Some(items)
@@ -401,176 +378,9 @@ fn insert_some(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
     }
 }
 
-/// Rewrites a schema (from a 3.0 or 3.1 source) into a valid 3.0 Schema Object.
-pub fn to_3_0(mut schema: Value, warnings: &mut Vec<Diagnostic>) -> Value {
-    let mut stack = vec![&mut schema];
-    while let Some(node) = stack.pop() {
-        let Value::Object(map) = node else {
-            if !node.is_boolean() {
-                continue;
-            }
-            // 3.1 allows `true`/`false` as schemas; 3.0 only in additionalProperties, where `{}` says the same.
-            *node = if node.as_bool() == Some(false) { json!({"not": {}}) } else { json!({}) };
-            continue;
-        };
-        type_array_to_nullable(map);
-        if let Some(value) = map.remove("const") {
-            map.insert("enum".into(), json!([value]));
-        }
-        if let Some(Value::Array(examples)) = map.remove("examples")
-            && let Some(first) = examples.into_iter().next()
-        {
-            map.entry("example").or_insert(first);
-        }
-        for keyword in KEYWORDS_ONLY_IN_3_1 {
-            if map.remove(*keyword).is_some() {
-                warnings.push(Diagnostic::warning(
-                    std::path::Path::new("<spec>"),
-                    None,
-                    "openapi-3.0",
-                    format!("`{keyword}` has no OpenAPI 3.0 form: left out of the exported spec"),
-                ));
-            }
-        }
-        exclusive_bounds_to_3_0(map);
-        stack.extend(subschemas_mut(map));
-    }
-    schema
-}
-
-/// `type: ["string", "null"]` -> `type: string, nullable: true`; several non-null types -> `anyOf`.
-fn type_array_to_nullable(map: &mut Map<String, Value>) {
-    if map.get("type").and_then(Value::as_str) == Some("null") {
-        // 3.0 has no null type: a value that can only be null.
-        map.remove("type");
-        map.insert("nullable".into(), json!(true));
-        map.insert("enum".into(), json!([null]));
-        return;
-    }
-    let Some(Value::Array(types)) = map.get("type") else { return };
-    let nullable = types.iter().any(|t| t == "null");
-    let others: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
-    map.remove("type");
-    match others.as_slice() {
-        [] => {}
-        [single] => {
-            map.insert("type".into(), single.clone());
-        }
-        many => {
-            map.insert("anyOf".into(), Value::Array(many.iter().map(|t| json!({"type": t})).collect()));
-        }
-    }
-    if nullable {
-        map.insert("nullable".into(), json!(true));
-    }
-}
-
-/// 3.1 writes `exclusiveMinimum: 5`; 3.0 writes `minimum: 5, exclusiveMinimum: true`.
-fn exclusive_bounds_to_3_0(map: &mut Map<String, Value>) {
-    for (exclusive, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
-        if let Some(value @ Value::Number(_)) = map.get(exclusive).cloned() {
-            map.insert(bound.into(), value);
-            map.insert(exclusive.into(), json!(true));
-        }
-    }
-}
-
-/// Rewrites the 3.0 forms of a schema from 3.0 docs to their 3.1 forms: `nullable` becomes a `null` type
-/// (or a `null` member), and a boolean `exclusiveMinimum`/`exclusiveMaximum` becomes the bound itself.
-/// `example` is allowed in 3.1 and stays.
-pub fn to_3_1(mut schema: Value) -> Value {
-    let mut stack = vec![&mut schema];
-    while let Some(node) = stack.pop() {
-        let Value::Object(map) = node else { continue };
-        nullable_to_3_1(map);
-        exclusive_bounds_to_3_1(map);
-        stack.extend(subschemas_mut(map));
-    }
-    schema
-}
-
-/// `type: T, nullable: true` -> `type: [T, "null"]`. Without a `type`, `nullable` adds a `null` member to a
-/// `oneOf`/`anyOf`, and wraps an `allOf` or `$ref` as `anyOf: [.., {type: "null"}]`: docs write
-/// `allOf: [X], nullable: true` for a nullable reference, and the models read it as one. Elsewhere it says
-/// nothing (3.0.3: only with `type`) and goes.
-fn nullable_to_3_1(map: &mut Map<String, Value>) {
-    let Some(nullable) = map.remove("nullable") else { return };
-    if nullable != json!(true) {
-        return;
-    }
-    let null_type = json!({"type": "null"});
-    let union = ["oneOf", "anyOf"].into_iter().find(|k| map.get(*k).is_some_and(Value::is_array));
-    if let Some(Value::String(single)) = map.get("type") {
-        let types = json!([single, "null"]);
-        map.insert("type".into(), types);
-    } else if let Some(Value::Array(members)) = union.and_then(|k| map.get_mut(k)) {
-        if !members.contains(&null_type) {
-            members.push(null_type);
-        }
-    } else if let Some((keyword, value)) = ["allOf", "$ref"].iter().find_map(|k| map.remove(*k).map(|v| (*k, v))) {
-        let mut wrapped = Map::new();
-        wrapped.insert(keyword.to_owned(), value);
-        map.insert("anyOf".into(), Value::Array(vec![Value::Object(wrapped), null_type]));
-    }
-}
-
-/// 3.0 writes `minimum: 5, exclusiveMinimum: true`; 3.1 writes `exclusiveMinimum: 5`.
-fn exclusive_bounds_to_3_1(map: &mut Map<String, Value>) {
-    for (exclusive, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
-        let Some(Value::Bool(is_exclusive)) = map.get(exclusive).cloned() else { continue };
-        map.remove(exclusive);
-        if is_exclusive && let Some(value) = map.remove(bound) {
-            map.insert(exclusive.into(), value);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn schemas_from_3_1_are_rewritten_to_3_0() {
-        let mut warnings = Vec::new();
-        let schema = json!({"type": ["string", "null"], "properties": {"a": {"const": 1, "exclusiveMinimum": 0}, "b": {"type": ["integer", "string"]}}, "examples": ["x"], "$comment": "c"});
-        let out = to_3_0(schema, &mut warnings);
-        assert_eq!(
-            out,
-            json!({"type": "string", "nullable": true, "properties": {"a": {"enum": [1], "minimum": 0, "exclusiveMinimum": true}, "b": {"anyOf": [{"type": "integer"}, {"type": "string"}]}}, "example": "x"})
-        );
-        assert_eq!(warnings.len(), 1);
-    }
-
-    #[test]
-    fn nullable_becomes_a_null_type_in_3_1() {
-        let schema = json!({"type": "object", "nullable": true, "properties": {
-            "a": {"type": "string", "nullable": true, "enum": ["x"]},
-            "b": {"type": "integer", "nullable": false},
-            "c": {"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true},
-            "d": {"allOf": [{"$ref": "#/components/schemas/Pet"}], "nullable": true, "description": "d"},
-            "e": {"$ref": "#/components/schemas/Pet", "nullable": true},
-            "f": {"properties": {}, "nullable": true}}});
-        assert_eq!(
-            to_3_1(schema),
-            json!({"type": ["object", "null"], "properties": {
-                "a": {"type": ["string", "null"], "enum": ["x"]},
-                "b": {"type": "integer"},
-                "c": {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]},
-                "d": {"description": "d", "anyOf": [{"allOf": [{"$ref": "#/components/schemas/Pet"}]}, {"type": "null"}]},
-                "e": {"anyOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "null"}]},
-                "f": {"properties": {}}}})
-        );
-    }
-
-    #[test]
-    fn boolean_exclusive_bounds_become_the_bounds_in_3_1() {
-        let schema = json!({"items": {"type": "number", "minimum": 1, "exclusiveMinimum": true,
-            "maximum": 9, "exclusiveMaximum": false, "example": 2}});
-        assert_eq!(
-            to_3_1(schema),
-            json!({"items": {"type": "number", "exclusiveMinimum": 1, "maximum": 9, "example": 2}})
-        );
-    }
 
     fn api_with_a_webhook_and_an_operation_without_responses() -> Api {
         let source = mdxgen_ir::at(std::path::Path::new("ping.api.mdx"), None);
@@ -607,24 +417,6 @@ mod tests {
                 "ping.api.mdx: warning[webhook]: `ping` documents a webhook, which OpenAPI 3.0 has no place for: left out (`--openapi 3.1` keeps it)"
             ]
         );
-    }
-
-    #[test]
-    fn the_version_follows_the_docs_unless_one_is_asked_for() {
-        let api = api_with_a_webhook_and_an_operation_without_responses();
-        let (version, note) = choose_version(&api, None);
-        assert_eq!(version, OpenApiVersion::V3_1);
-        let note = note.map(|n| n.to_string());
-        assert_eq!(
-            note.as_deref(),
-            Some(
-                "<spec>: info[openapi-version]: writing OpenAPI 3.1.0, as the docs hold a webhook in `ping` (`--openapi 3.0` writes 3.0.3)"
-            )
-        );
-        let (version, note) = choose_version(&api, Some(OpenApiVersion::V3_0));
-        assert_eq!(version, OpenApiVersion::V3_0);
-        assert!(note.is_some_and(|n| n.message.contains("though the docs hold a webhook in `ping`")));
-        assert_eq!(choose_version(&Api::default(), None), (OpenApiVersion::V3_0, None));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use mdxgen_diag::{Diagnostic, LineCol};
 use serde_json::{Map, Value};
 
 use crate::types::{Recovery, RecoveryNote, canonical_json};
-use crate::{Api, Example, METHODS, MediaType, Operation, ParamLocation, Parameter, RequestBody, Response, Tag};
+use crate::{Api, Example, HttpMethod, MediaType, Operation, ParamLocation, Parameter, RequestBody, Response, Tag};
 
 /// A file and a place in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,24 +142,21 @@ impl ApiBuilder {
         examples: Vec<Example>,
         source: crate::SourceRef,
     ) {
-        let method = method.to_ascii_lowercase();
-        if method == "event" {
+        if method.eq_ignore_ascii_case("event") {
             // The plugin writes `event` and the path `webhook` in place of the webhook's method and name, so
             // the name is the operationId (or the summary, which the plugin sets to the name when there is
             // neither) and the method POST, which nearly every webhook uses.
             let name = ["operationId", "summary"].iter().find_map(|key| operation.get(*key).and_then(Value::as_str));
             let name = name.unwrap_or("webhook").to_owned();
-            self.add_webhook(&name, "post", operation, servers, examples, source);
+            self.add_webhook(&name, HttpMethod::Post, operation, servers, examples, source);
             return;
         }
-        if !METHODS.contains(&method.as_str()) {
-            self.error(
-                &source,
-                "operation",
-                format!("`{method}` is not an HTTP method: expected one of {}", METHODS.join(", ")),
-            );
+        let Some(method) = HttpMethod::parse(method) else {
+            let methods: Vec<&str> = HttpMethod::ALL.iter().map(|m| m.key()).collect();
+            let expected = methods.join(", ");
+            self.error(&source, "operation", format!("`{method}` is not an HTTP method: expected one of {expected}"));
             return;
-        }
+        };
         let op = self.operation(method, path, operation, servers, examples, source);
         self.api.operations.push(op);
     }
@@ -168,19 +165,19 @@ impl ApiBuilder {
     pub fn add_webhook(
         &mut self,
         name: &str,
-        method: &str,
+        method: HttpMethod,
         operation: Map<String, Value>,
         servers: Option<Vec<Value>>,
         examples: Vec<Example>,
         source: crate::SourceRef,
     ) {
-        let webhook = self.operation(method.to_ascii_lowercase(), name, operation, servers, examples, source);
+        let webhook = self.operation(method, name, operation, servers, examples, source);
         self.api.webhooks.push(webhook);
     }
 
     fn operation(
         &mut self,
-        method: String,
+        method: HttpMethod,
         path: &str,
         mut operation: Map<String, Value>,
         servers: Option<Vec<Value>>,
@@ -333,9 +330,7 @@ impl ApiBuilder {
         self.hoist_servers();
         self.name_webhooks();
         self.name_operations();
-        self.api
-            .operations
-            .sort_by(|a, b| (a.path.as_str(), method_rank(&a.method)).cmp(&(b.path.as_str(), method_rank(&b.method))));
+        self.api.operations.sort_by(|a, b| (a.path.as_str(), a.method).cmp(&(b.path.as_str(), b.method)));
         self.check_duplicate_endpoints();
         (self.api, self.diagnostics)
     }
@@ -400,7 +395,7 @@ impl ApiBuilder {
         let mut seen: BTreeMap<String, SourceRef> = BTreeMap::new();
         for op in self.api.operations.iter_mut().chain(&mut self.api.webhooks) {
             if op.id.is_empty() {
-                op.id = derived_operation_id(&op.method, &op.path);
+                op.id = derived_operation_id(op.method.key(), &op.path);
             }
             let source = op.source.clone().unwrap_or_else(|| crate::at(std::path::Path::new("<api>"), None));
             match seen.get(&op.id) {
@@ -452,8 +447,7 @@ impl ApiBuilder {
                 let source = pair[1].source.clone().unwrap_or_else(|| crate::at(std::path::Path::new("<api>"), None));
                 let message = format!(
                     "`{} {}` is documented twice: expected one page per operation",
-                    pair[1].method.to_ascii_uppercase(),
-                    pair[1].path
+                    pair[1].method, pair[1].path
                 );
                 self.diagnostics.push(Diagnostic::error(&source.file, source.at, "duplicate-operation", message));
             }
@@ -567,10 +561,6 @@ fn numbered(name: &str, n: usize) -> String {
     if n == 1 { name.to_owned() } else { format!("{name}{n}") }
 }
 
-fn method_rank(method: &str) -> usize {
-    METHODS.iter().position(|m| *m == method).unwrap_or(METHODS.len())
-}
-
 /// `GET /users/{id}/keys` -> `get_users_by_id_keys`.
 pub fn derived_operation_id(method: &str, path: &str) -> String {
     let mut id = method.to_owned();
@@ -637,7 +627,7 @@ mod tests {
         let (api, diagnostics) = builder.finish();
         assert!(api.operations.is_empty());
         let webhooks: Vec<[&str; 3]> =
-            api.webhooks.iter().map(|w| [w.path.as_str(), w.method.as_str(), w.id.as_str()]).collect();
+            api.webhooks.iter().map(|w| [w.path.as_str(), w.method.key(), w.id.as_str()]).collect();
         assert_eq!(
             webhooks,
             [["new-booking", "post", "new-booking"], ["ping", "post", "post_ping"], ["ping2", "post", "post_ping2"]]
@@ -760,7 +750,7 @@ mod tests {
         let (api, diagnostics) = builder.finish();
         assert!(diagnostics.is_empty());
         assert_eq!(api.servers, [json!({"url": "/api/v3/"})]);
-        assert_eq!(api.operations[0].method, "get");
+        assert_eq!(api.operations[0].method, HttpMethod::Get);
         assert!(api.operations.iter().all(|op| op.servers.is_none()));
         assert!(api.types.get("User").is_some());
         let body = api.operations[1].request_body.as_ref().expect("body");

@@ -6,16 +6,18 @@
 //! `{"$ref": "#/components/schemas/Name"}` into [`TypeSpace`]; nothing here knows MDX or Rust.
 
 mod build;
+pub mod http;
 mod openapi;
 pub mod types;
 pub mod typing;
-mod version;
+pub mod version;
 
 use indexmap::IndexMap;
 use mdxgen_diag::LineCol;
 use serde_json::{Map, Value};
 
 pub use build::{ApiBuilder, Fidelity, SourceRef, TypeDeclaration};
+pub use http::HttpMethod;
 pub use openapi::from_openapi;
 pub use types::{TypeSpace, canonical_json};
 pub use version::{Construct31, KEYWORDS_ONLY_IN_3_1, OpenApiVersion};
@@ -32,7 +34,7 @@ pub struct Api {
     /// Security requirements that apply where an operation names none.
     pub security: Option<Vec<Value>>,
     pub tags: Vec<Tag>,
-    /// Operations sorted by path, then by method in [`METHODS`] order.
+    /// Operations sorted by path, then by method in [`HttpMethod::ALL`] order.
     pub operations: Vec<Operation>,
     /// Webhooks (OpenAPI 3.1 `webhooks`: requests the API sends), sorted by name. Each one's `path` is its
     /// name, the key under `webhooks`, and `method` the HTTP method of the request.
@@ -46,15 +48,11 @@ pub struct Tag {
     pub description: Option<String>,
 }
 
-/// The HTTP methods an OpenAPI path item may hold, in the order operations are listed.
-pub const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
     /// Unique within the API: the page's operationId, or one derived from method and path.
     pub id: String,
-    /// Lower-case HTTP method.
-    pub method: String,
+    pub method: HttpMethod,
     pub path: String,
     pub summary: Option<String>,
     pub description: Option<String>,

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::build::ApiBuilder;
 use crate::types::{REF_PREFIX, TypeSpace, subschemas_mut};
-use crate::{Api, METHODS};
+use crate::{Api, HttpMethod};
 
 /// How many `$ref` hops a parameter, body or response may take before it counts as a loop.
 const MAX_REF_HOPS: usize = 16;
@@ -95,8 +95,8 @@ fn add_path_item(
     let Some(item) = item.as_object() else { return };
     let shared_parameters = item.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
     let path_servers = item.get("servers").and_then(Value::as_array).cloned();
-    for method in METHODS {
-        let Some(Value::Object(operation)) = item.get(method) else { continue };
+    for method in HttpMethod::ALL {
+        let Some(Value::Object(operation)) = item.get(method.key()) else { continue };
         let mut operation = operation.clone();
         let mut diagnostics = Vec::new();
         let parameters = merge_parameters(doc, &shared_parameters, operation.get("parameters"), file, &mut diagnostics);
@@ -118,7 +118,9 @@ fn add_path_item(
         };
         builder.diagnostics().append(&mut diagnostics);
         match key {
-            ItemKey::Path(path) => builder.add_operation(method, path, operation, servers, Vec::new(), source.clone()),
+            ItemKey::Path(path) => {
+                builder.add_operation(method.key(), path, operation, servers, Vec::new(), source.clone())
+            }
             ItemKey::Webhook(name) => builder.add_webhook(name, method, operation, servers, Vec::new(), source.clone()),
         }
     }
@@ -255,7 +257,7 @@ mod tests {
         let (api, diagnostics) = from_openapi(&doc, Path::new("spec.json"));
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let webhooks: Vec<[&str; 3]> =
-            api.webhooks.iter().map(|w| [w.path.as_str(), w.method.as_str(), w.id.as_str()]).collect();
+            api.webhooks.iter().map(|w| [w.path.as_str(), w.method.key(), w.id.as_str()]).collect();
         assert_eq!(webhooks, [["newPet", "put", "newPet"]]);
     }
 

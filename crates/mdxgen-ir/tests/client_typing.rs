@@ -5,8 +5,9 @@ use std::path::Path;
 
 use mdxgen_ir::ParamLocation;
 use mdxgen_ir::from_openapi;
+use mdxgen_ir::http::ParamStyle;
 use mdxgen_ir::typing::operations::{
-    BodyKind, ClientModel, ClientOperation, FilePart, ParamStyle, PathSegment, ResponseBody, SchemeKind, StatusMatch,
+    BodyKind, ClientModel, ClientOperation, FilePart, PathSegment, ResponseBody, SchemeKind, StatusMatch,
 };
 use mdxgen_ir::typing::pagination::{FieldStep, NextPage};
 use mdxgen_ir::typing::{Primitive, TypeKind, TypeModel, TypeRef, TypingOptions};

@@ -6,6 +6,7 @@ use axum::http::header::{ALLOW, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, request::Parts};
 use axum::response::Response;
 use mdxgen_ir::ParamLocation;
+use mdxgen_ir::http::{Encoding, missing_credentials_status};
 use serde_json::{Map, Value, json};
 
 use crate::Mock;
@@ -180,12 +181,10 @@ impl Mock {
         }
     }
 
-    /// 401 with a challenge; where the docs list no 401 but a 403 (authentik, like Django REST framework,
-    /// answers a request without credentials with its documented 403), the documented 403.
+    /// The status [`missing_credentials_status`] chooses; a 401 with a challenge.
     fn unauthorized(&self, op: &MockOperation) -> Response {
         let detail = "credentials are required (see the docs' security schemes)";
-        let listed = |status: &str| op.responses.iter().any(|r| r.status.eq_ignore_ascii_case(status));
-        if !listed("401") && !listed("4XX") && listed("403") {
+        if missing_credentials_status(op.responses.iter().map(|r| r.status.as_str())) == 403 {
             return self.error(op, 403, detail, &[]);
         }
         let mut response = self.error(op, 401, detail, &[]);
@@ -397,12 +396,11 @@ fn json_response(code: u16, media: &ResponseMedia, value: &Value) -> Response {
     if matches!(code, 204 | 205 | 304) {
         return status_only(code);
     }
-    let content_type = if media.media_type.contains('*') { "application/json" } else { media.media_type.as_str() };
     let bytes = match value {
-        Value::String(text) if !media.is_json() => text.clone().into_bytes(),
+        Value::String(text) if media.encoding != Encoding::Json => text.clone().into_bytes(),
         other => serde_json::to_vec(other).unwrap_or_default(),
     };
-    with_body(code, content_type, bytes)
+    with_body(code, &media.media_type, bytes)
 }
 
 fn with_body(code: u16, content_type: &str, bytes: Vec<u8>) -> Response {

@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::operation::{BodyMedia, MockBody, essence, is_json_media};
+use mdxgen_ir::http::{Encoding, essence};
+
+use crate::operation::{BodyMedia, MockBody};
 use crate::params::{Shape, coerce, shape};
 use crate::schemas::{Direction, SchemaSet};
 
@@ -17,24 +19,22 @@ pub fn select<'b>(body: &'b MockBody, content_type: &str) -> Option<&'b BodyMedi
     find(&essence).or_else(|| find(&format!("{main}/*"))).or_else(|| find("*/*"))
 }
 
-/// Reads `bytes` as the body of `media`, sent with `content_type` (which holds a multipart boundary).
+/// Reads `bytes` as the body of `media`, by its encoding (the generated server's), sent with
+/// `content_type` (which holds a multipart boundary).
 pub async fn read(
     set: &SchemaSet,
     media: &BodyMedia,
     content_type: &str,
     bytes: axum::body::Bytes,
 ) -> Result<Value, String> {
-    let essence = essence(content_type);
-    if is_json_media(&essence) {
-        return serde_json::from_slice(&bytes).map_err(|e| format!("the body is not JSON: {e}"));
-    }
     let schema = media.schema.resolved(set);
-    match essence.as_str() {
-        "application/x-www-form-urlencoded" => {
+    match media.encoding {
+        Encoding::Json => serde_json::from_slice(&bytes).map_err(|e| format!("the body is not JSON: {e}")),
+        Encoding::Form => {
             let fields = form_urlencoded::parse(&bytes).into_owned().collect();
             Ok(fields_object(set, schema, fields))
         }
-        "multipart/form-data" => {
+        Encoding::Multipart => {
             let boundary = multer::parse_boundary(content_type).map_err(|e| format!("multipart: {e}"))?;
             let fields = match multipart_fields(bytes.clone(), boundary.clone()).await {
                 Ok(fields) => fields,
@@ -42,7 +42,7 @@ pub async fn read(
             };
             Ok(fields_object(set, schema, fields))
         }
-        _ => Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned())),
+        Encoding::Bytes | Encoding::Text => Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned())),
     }
 }
 
@@ -139,7 +139,12 @@ mod tests {
     use serde_json::json;
 
     fn media(set: &SchemaSet, media_type: &str, schema: Value) -> BodyMedia {
-        BodyMedia { media_type: media_type.to_owned(), schema: LazySchema::new(set, &schema, Direction::Request) }
+        let encoding = Encoding::of(media_type, Some(&schema));
+        BodyMedia {
+            media_type: media_type.to_owned(),
+            encoding,
+            schema: LazySchema::new(set, &schema, Direction::Request),
+        }
     }
 
     #[tokio::test]

@@ -4,6 +4,7 @@
 
 use axum::body::Body;
 use axum::http::Request;
+use mdxgen_ir::http::Encoding;
 use mdxgen_ir::{Api, ParamLocation};
 use serde_json::Value;
 use tower::ServiceExt;
@@ -23,7 +24,7 @@ fn valid_request(set: &SchemaSet, op: &MockOperation) -> Request<Body> {
         |text: &str| percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string();
     let (mut path, mut query, mut cookies) =
         (op.path.split('#').next().unwrap_or_default().to_owned(), Vec::new(), Vec::new());
-    let mut builder = Request::builder().method(op.method.as_str()).header("authorization", "Bearer token");
+    let mut builder = Request::builder().method(op.method.wire()).header("authorization", "Bearer token");
     for parameter in &op.parameters {
         if !parameter.required {
             continue;
@@ -50,14 +51,14 @@ fn valid_request(set: &SchemaSet, op: &MockOperation) -> Request<Body> {
         return builder.uri(uri).body(Body::empty()).unwrap();
     };
     let value = fitting_value(set, &media.schema).unwrap_or_else(|v| v);
-    let (content_type, bytes) = match media.media_type.as_str() {
-        "application/x-www-form-urlencoded" | "multipart/form-data" => {
+    let (content_type, bytes) = match media.encoding {
+        Encoding::Form | Encoding::Multipart => {
             let fields = value.as_object().into_iter().flatten().flat_map(|(name, value)| match value {
                 Value::Array(items) => items.iter().map(|item| (name.clone(), text(item.clone()))).collect::<Vec<_>>(),
                 other => vec![(name.clone(), text(other.clone()))],
             });
             let fields: Vec<(String, String)> = fields.collect();
-            if media.media_type == "multipart/form-data" {
+            if media.encoding == Encoding::Multipart {
                 let parts: String = fields
                     .iter()
                     .map(|(name, value)| {
@@ -70,7 +71,7 @@ fn valid_request(set: &SchemaSet, op: &MockOperation) -> Request<Body> {
                 (media.media_type.clone(), form.into_bytes())
             }
         }
-        media_type => (media_type.replace('*', "json"), serde_json::to_vec(&value).unwrap()),
+        encoding => (encoding.written_media_type(&media.media_type), serde_json::to_vec(&value).unwrap()),
     };
     builder.uri(uri).header("content-type", content_type).body(Body::from(bytes)).unwrap()
 }

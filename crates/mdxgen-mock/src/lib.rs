@@ -57,7 +57,7 @@ pub struct Mock {
 /// One served operation, for the start-up listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServedRoute {
-    pub method: String,
+    pub method: mdxgen_ir::HttpMethod,
     pub path: String,
     pub operation_id: String,
 }
@@ -81,7 +81,7 @@ impl Mock {
         self.operations
             .iter()
             .map(|op| ServedRoute {
-                method: op.method.clone(),
+                method: op.method,
                 path: format!("{base}{}", op.path),
                 operation_id: op.id.clone(),
             })

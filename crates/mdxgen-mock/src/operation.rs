@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use mdxgen_ir::{Api, MediaType, Operation, Response};
+use mdxgen_ir::http::{Encoding, essence};
+use mdxgen_ir::{Api, HttpMethod, MediaType, Operation, Response};
 use serde_json::Value;
 
 use crate::generate::fitting_value;
@@ -14,7 +15,7 @@ use crate::security::Requirements;
 #[derive(Debug)]
 pub struct MockOperation {
     pub id: String,
-    pub method: String,
+    pub method: HttpMethod,
     pub path: String,
     pub parameters: Vec<MockParameter>,
     pub body: Option<MockBody>,
@@ -32,6 +33,8 @@ pub struct MockBody {
 pub struct BodyMedia {
     /// Lower case, without parameters.
     pub media_type: String,
+    /// How the body is read: decided by the IR for the generated client and server alike.
+    pub encoding: Encoding,
     pub schema: LazySchema,
 }
 
@@ -46,7 +49,9 @@ pub struct MockResponse {
 
 #[derive(Debug)]
 pub struct ResponseMedia {
+    /// The content type the answer is written with ([`Encoding::written_media_type`]).
     pub media_type: String,
+    pub encoding: Encoding,
     pub schema: Option<LazySchema>,
     /// Named examples: the page's own first (`example`), then the media type's `example` and `examples`.
     pub examples: Vec<(String, Value)>,
@@ -72,6 +77,7 @@ impl MockOperation {
                 .iter()
                 .map(|m| BodyMedia {
                     media_type: essence(&m.media_type),
+                    encoding: m.encoding(),
                     schema: schema_of(set, m, Direction::Request),
                 })
                 .collect(),
@@ -79,7 +85,7 @@ impl MockOperation {
         let responses = op.responses.iter().map(|r| MockResponse::new(set, op, r)).collect();
         Self {
             id: op.id.clone(),
-            method: op.method.to_uppercase(),
+            method: op.method,
             path: op.path.clone(),
             parameters,
             body,
@@ -106,7 +112,9 @@ impl MockOperation {
 
 impl MockResponse {
     fn new(set: &SchemaSet, op: &Operation, response: &Response) -> Self {
-        let media = response.content.first().map(|m| ResponseMedia::new(set, op, &response.status, m));
+        // The media type the generated server answers with: the first by the IR's preference.
+        let media = response.content.iter().min_by_key(|m| m.encoding());
+        let media = media.map(|m| ResponseMedia::new(set, op, &response.status, m));
         let headers = response
             .extra
             .get("headers")
@@ -147,7 +155,8 @@ impl ResponseMedia {
             }
         }
         Self {
-            media_type: media.media_type.clone(),
+            media_type: media.encoding().written_media_type(&media.media_type),
+            encoding: media.encoding(),
             schema: media.schema.as_ref().map(|s| LazySchema::new(set, s, Direction::Response)),
             examples,
             static_answer: OnceLock::new(),
@@ -177,21 +186,6 @@ impl ResponseMedia {
             })
         })
     }
-
-    /// Whether the body is JSON text (else the value is sent as text or bytes).
-    pub fn is_json(&self) -> bool {
-        is_json_media(&self.media_type)
-    }
-}
-
-/// `application/json; charset=utf-8` -> `application/json`.
-pub fn essence(media_type: &str) -> String {
-    media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
-}
-
-pub fn is_json_media(media_type: &str) -> bool {
-    let essence = essence(media_type);
-    essence == "application/json" || essence.ends_with("+json") || essence.contains('*')
 }
 
 fn schema_of(set: &SchemaSet, media: &MediaType, direction: Direction) -> LazySchema {

@@ -2,22 +2,11 @@
 //! them), then turned into JSON by what their schema says each value is, so that the validator sees `5`
 //! where the schema wants an integer and `"5"` where it wants a string.
 
+use mdxgen_ir::http::{ParamStyle as Style, parameter_style};
 use mdxgen_ir::{ParamLocation, Parameter};
 use serde_json::{Map, Value};
 
 use crate::schemas::{Direction, LazySchema, SchemaSet};
-
-/// How a parameter's value is spelled in its place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    Simple,
-    Label,
-    Matrix,
-    Form,
-    SpaceDelimited,
-    PipeDelimited,
-    DeepObject,
-}
 
 /// What the schema says a parameter holds, for reading its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,12 +34,8 @@ impl MockParameter {
     pub fn new(set: &SchemaSet, parameter: &Parameter) -> Self {
         let schema = parameter.schema.clone().unwrap_or_else(|| Value::Object(Map::new()));
         let schema = LazySchema::new(set, &schema, Direction::Request);
-        let style = parameter.extra.get("style").and_then(Value::as_str).and_then(parse_style);
-        let style = style.unwrap_or(match parameter.location {
-            ParamLocation::Path | ParamLocation::Header => Style::Simple,
-            ParamLocation::Query | ParamLocation::Cookie => Style::Form,
-        });
-        let explode = parameter.extra.get("explode").and_then(Value::as_bool).unwrap_or(style == Style::Form);
+        // A style OpenAPI does not define is read as the default one, as the generated client sends it.
+        let (style, explode) = parameter_style(parameter.location, &parameter.extra).unwrap_or_else(|default| default);
         let shape = shape(set, schema.resolved(set), Direction::Request);
         Self {
             name: parameter.name.clone(),
@@ -141,19 +126,6 @@ impl MockParameter {
             _ => text,
         }
     }
-}
-
-fn parse_style(style: &str) -> Option<Style> {
-    Some(match style {
-        "simple" => Style::Simple,
-        "label" => Style::Label,
-        "matrix" => Style::Matrix,
-        "form" => Style::Form,
-        "spaceDelimited" => Style::SpaceDelimited,
-        "pipeDelimited" => Style::PipeDelimited,
-        "deepObject" => Style::DeepObject,
-        _ => return None,
-    })
 }
 
 /// What a (resolved) schema holds, read as far as reading text needs.

@@ -1,14 +1,14 @@
 //! Finding the operation of a request: the docs' paths under the base paths their servers give.
 
 use mdxgen_diag::Diagnostic;
-use mdxgen_ir::Api;
+use mdxgen_ir::{Api, HttpMethod};
 use serde_json::Value;
 
 /// One path pattern and the operations that share it.
 #[derive(Debug, Default)]
 pub struct Route {
     /// (upper-case method, index into the operations, the path parameters' names in order)
-    pub operations: Vec<(String, usize, Vec<String>)>,
+    pub operations: Vec<(HttpMethod, usize, Vec<String>)>,
 }
 
 /// A request's operation and path parameters, or why there is none.
@@ -41,7 +41,7 @@ impl Routes {
                 Some(slot) => slot,
                 None => {
                     if let Err(error) = routes.router.insert(pattern.clone(), routes.routes.len()) {
-                        let message = format!("{} {} is not served: {error}", op.method.to_uppercase(), op.path);
+                        let message = format!("{} {} is not served: {error}", op.method, op.path);
                         diagnostics.push(warning(op, "mock-route", &message));
                         continue;
                     }
@@ -50,7 +50,7 @@ impl Routes {
                     routes.routes.len() - 1
                 }
             };
-            routes.routes[slot].operations.push((op.method.to_uppercase(), index, names));
+            routes.routes[slot].operations.push((op.method, index, names));
         }
         routes
     }
@@ -64,12 +64,12 @@ impl Routes {
             let Ok(matched) = self.router.at(candidate) else { continue };
             let route = &self.routes[*matched.value];
             let values: Vec<&str> = matched.params.iter().map(|(_, v)| v).collect();
-            if let Some((_, index, names)) = route.operations.iter().find(|(m, _, _)| m == method) {
+            if let Some((_, index, names)) = route.operations.iter().find(|(m, _, _)| m.wire() == method) {
                 let path_params = names.iter().cloned().zip(values.iter().map(|v| decode(v))).collect();
                 return Found::Operation { index: *index, path_params };
             }
             allowed.get_or_insert_with(|| {
-                let mut methods: Vec<&str> = route.operations.iter().map(|(m, _, _)| m.as_str()).collect();
+                let mut methods: Vec<&str> = route.operations.iter().map(|(m, _, _)| m.wire()).collect();
                 methods.sort_unstable();
                 methods.dedup();
                 methods
@@ -144,7 +144,7 @@ mod tests {
         for (method, path) in paths {
             api.operations.push(mdxgen_ir::Operation {
                 id: format!("{method}{path}"),
-                method: (*method).to_owned(),
+                method: mdxgen_ir::HttpMethod::parse(method).expect("a method"),
                 path: (*path).to_owned(),
                 summary: None,
                 description: None,

@@ -3,7 +3,7 @@
 //!
 //! The IR holds OpenAPI schema JSON whose references are `#/components/schemas/Name`. The validator is
 //! `jsonschema` on JSON Schema 2020-12, so schemas of 3.0 docs get their 3.1 forms first (`nullable` becomes a
-//! `null` type, the spec backend's `to_3_1`). OpenAPI also says that a required `readOnly` property is not
+//! `null` type, `mdxgen_ir::version::to_3_1`). OpenAPI also says that a required `readOnly` property is not
 //! sent in a request and a required `writeOnly` one is not returned in a response, so each direction has its
 //! own copy of the components with those properties no longer required. A `oneOf` with a discriminator is
 //! read as OpenAPI reads it: the tag names the member. Every reference is made absolute,
@@ -56,7 +56,7 @@ impl std::fmt::Debug for SchemaSet {
 
 impl SchemaSet {
     pub fn new(api: &Api) -> Result<Self, String> {
-        let is_3_0 = mdxgen_codegen::spec::choose_version(api, None).0 == OpenApiVersion::V3_0;
+        let is_3_0 = OpenApiVersion::for_api(api) == OpenApiVersion::V3_0;
         let components = |direction| {
             let prepare = |schema: &Value| prepare_schema(schema.clone(), is_3_0, direction);
             api.types.iter_sorted().map(|(name, schema)| (name.clone(), prepare(schema))).collect::<Map<_, _>>()
@@ -161,7 +161,7 @@ pub fn absolute_ref_name(schema: &Value, direction: Direction) -> Option<String>
 }
 
 fn prepare_schema(schema: Value, is_3_0: bool, direction: Direction) -> Value {
-    let mut schema = if is_3_0 { mdxgen_codegen::spec::to_3_1(schema) } else { schema };
+    let mut schema = if is_3_0 { mdxgen_ir::version::to_3_1(schema) } else { schema };
     let mut stack = vec![(&mut schema, 0usize)];
     while let Some((node, depth)) = stack.pop() {
         let Value::Object(map) = node else { continue };

@@ -8,13 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use mdxgen_ir::{Api, OpenApiVersion};
+use mdxgen_ir::{HttpMethod, OpenApiVersion};
 use serde_json::{Map, Value, json};
 
 /// The comparable parts of each operation, by `METHOD path`.
 pub type Operations = BTreeMap<String, Value>;
-
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// What the plugin does to every spec before it writes pages: each component schema gets its name as
 /// `title` when it has none.
@@ -30,12 +28,6 @@ pub fn plugin_view(spec: &Value) -> Value {
     spec
 }
 
-/// The spec mdxgen exports for `api`, in the version it chooses for it.
-pub fn exported_spec(api: &Api) -> Value {
-    let (version, _) = mdxgen_codegen::spec::choose_version(api, None);
-    mdxgen_codegen::spec::document(api, version).0
-}
-
 /// The form both sides' schemas are compared in, for a source spec. A 3.1 source: as they are, since the
 /// 3.1 export keeps every keyword, so any rewrite would hide a loss. A 3.0 source: the 3.0 form the 3.0.3
 /// export writes, on both sides (3.1 keywords that 3.0 docs hold, such as `examples`, put the export into
@@ -48,7 +40,7 @@ pub fn comparison_form(source: &Value) -> fn(Value) -> Value {
 }
 
 fn as_3_0(schema: Value) -> Value {
-    mdxgen_codegen::spec::to_3_0(schema, &mut Vec::new())
+    mdxgen_ir::version::to_3_0(schema, &mut Vec::new())
 }
 
 /// The comparable parts of every operation of `spec`, dereferenced, each schema put through `normalise`.
@@ -82,7 +74,7 @@ fn path_items(spec: &Value, key: &str) -> Vec<(String, Value)> {
 }
 
 fn item_operations(spec: &Value, item: &Value) -> Vec<(&'static str, Value)> {
-    METHODS.iter().filter_map(|method| item.get(*method).map(|op| (*method, resolve(spec, op)))).collect()
+    HttpMethod::ALL.iter().filter_map(|m| item.get(m.key()).map(|op| (m.key(), resolve(spec, op)))).collect()
 }
 
 fn comparable_operation(spec: &Value, item: &Value, op: &Value, schema: &dyn Fn(Option<&Value>) -> Value) -> Value {

@@ -70,7 +70,7 @@ fn operations(api: &Api, model: &TypeModel) -> Vec<OperationEntry> {
             let types = model.operation(&op.id);
             let spell = |ty: &TypeRef| spelling(model, ty);
             OperationEntry {
-                method: op.method.to_uppercase(),
+                method: op.method.to_string(),
                 path: op.path.clone(),
                 operation_id: op.id.clone(),
                 parameters: types

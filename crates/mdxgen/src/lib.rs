@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 pub use mdxgen_codegen::spec::Format as SpecFormat;
 pub use mdxgen_diag::{Diagnostic, LineCol, Severity};
-pub use mdxgen_ir::{Api, OpenApiVersion};
+pub use mdxgen_ir::{Api, HttpMethod, OpenApiVersion};
 pub use mdxgen_mdx::ReadOptions;
 
 pub use mdxgen_codegen::models::{GeneratedFile, ModelsOptions};
@@ -37,6 +37,11 @@ pub use mdxgen_ir::typing::{DateTimeCrate, Overrides, TypeModel, TypingOptions};
 pub use crate::inputs::{Loaded, load};
 pub use crate::inspect::{Inventory, OperationEntry, TypeEntry};
 pub use crate::write::{OUTPUT_MARKER, write_atomic, write_dir_atomic};
+
+/// The OpenAPI document mdxgen exports for `api`, in the version the docs need.
+pub fn openapi_document(api: &Api) -> serde_json::Value {
+    mdxgen_codegen::spec::document(api, OpenApiVersion::for_api(api)).0
+}
 
 /// What went wrong in a run as a whole. Findings about the input are [`Diagnostic`]s.
 #[derive(Debug, thiserror::Error)]
@@ -213,7 +218,7 @@ impl Builder {
     pub fn write_spec(&self, path: impl AsRef<Path>) -> Result<Vec<Diagnostic>, Error> {
         let path = path.as_ref();
         let (api, mut diagnostics) = self.load()?;
-        let (version, note) = mdxgen_codegen::spec::choose_version(&api, self.openapi_version);
+        let (version, note) = OpenApiVersion::choose(&api, self.openapi_version);
         diagnostics.extend(note);
         let (text, warnings) =
             mdxgen_codegen::spec::render(&api, SpecFormat::for_path(path), version).map_err(Error::Output)?;

@@ -9,7 +9,7 @@ use mdxgen::{ReadOptions, load};
 use mdxgen_ir::canonical_json;
 use mdxgen_testkit::facets::{Tree, operation_facets};
 use mdxgen_testkit::json::first_difference;
-use mdxgen_testkit::round_trip::{comparable, comparison_form, exported_spec, operations, plugin_view};
+use mdxgen_testkit::round_trip::{comparable, comparison_form, operations, plugin_view};
 use mdxgen_testkit::{corpora, read_spec, workspace_root};
 
 #[test]
@@ -27,7 +27,7 @@ fn prose_reads_as_text_in_every_plugin_version() {
             let errors: Vec<String> =
                 loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
             assert!(errors.is_empty(), "{} (tree only: {tree_only}): {errors:#?}", corpus.name);
-            let rebuilt = operations(&exported_spec(&loaded.api), &form);
+            let rebuilt = operations(&mdxgen::openapi_document(&loaded.api), &form);
             assert_eq!(rebuilt.len(), source.len(), "{}: operations", corpus.name);
             for (key, want) in &source {
                 let got = comparable(want, &rebuilt[key]);
@@ -46,7 +46,7 @@ fn prose_reads_as_text_in_every_plugin_version() {
             }
         }
         let loaded = load(std::slice::from_ref(&corpus.pages), &ReadOptions::default());
-        let doc = exported_spec(&loaded.api);
+        let doc = mdxgen::openapi_document(&loaded.api);
         let filter = &doc["paths"]["/items"]["get"]["parameters"][0]["description"];
         assert_eq!(filter, &source_spec["paths"]["/items"]["get"]["parameters"][0]["description"], "{}", corpus.name);
         assert_eq!(doc["paths"]["/items"]["get"]["description"], "/!\\ WARNING /!\\ \\", "{}", corpus.name);

@@ -11,7 +11,7 @@ use mdxgen::{OpenApiVersion, ReadOptions, load};
 use mdxgen_ir::canonical_json;
 use mdxgen_testkit::json::first_difference;
 use mdxgen_testkit::round_trip::{
-    comparable, comparison_form, documented_endpoints, exported_spec, operations, plugin_view, spec_of_page_operations,
+    comparable, comparison_form, documented_endpoints, operations, plugin_view, spec_of_page_operations,
 };
 use mdxgen_testkit::{Corpus, corpora, corpus_root, read_spec};
 use serde_json::Value;
@@ -100,5 +100,5 @@ fn rebuilt_spec(corpus: &Corpus) -> Value {
     let loaded = load(std::slice::from_ref(&corpus.pages), &ReadOptions::default());
     let errors: Vec<String> = loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
     assert!(errors.is_empty(), "{}: {errors:?}", corpus.name);
-    exported_spec(&loaded.api)
+    mdxgen::openapi_document(&loaded.api)
 }

@@ -31,7 +31,7 @@ fn rebuilt_spec(pages: &Path) -> (mdxgen::Api, Value) {
         .map(ToString::to_string)
         .collect();
     assert!(unexpected.is_empty(), "{}: {unexpected:#?}", pages.display());
-    let document = mdxgen_testkit::round_trip::exported_spec(&loaded.api);
+    let document = mdxgen::openapi_document(&loaded.api);
     (loaded.api, document)
 }
 

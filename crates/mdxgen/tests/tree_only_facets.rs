@@ -5,7 +5,7 @@
 
 use mdxgen::{ReadOptions, load};
 use mdxgen_testkit::facets::{Tree, show_the_same};
-use mdxgen_testkit::round_trip::{comparison_form, exported_spec, operations, plugin_view};
+use mdxgen_testkit::round_trip::{comparison_form, operations, plugin_view};
 use mdxgen_testkit::{Corpus, corpora, corpus_root, read_spec};
 
 /// `(agreeing, all)` operations of one corpus.
@@ -14,7 +14,7 @@ fn agreement(corpus: &Corpus) -> (usize, usize) {
     let form = comparison_form(&source_spec);
     let source = operations(&plugin_view(&source_spec), &form);
     let options = ReadOptions { ignore_api_frontmatter: true, ..ReadOptions::default() };
-    let tree = operations(&exported_spec(&load(std::slice::from_ref(&corpus.pages), &options).api), &form);
+    let tree = operations(&mdxgen::openapi_document(&load(std::slice::from_ref(&corpus.pages), &options).api), &form);
     let form_of_tree = Tree::of_plugin(&corpus.plugin_version);
     let shows_the_same = |key: &String, want: &serde_json::Value| {
         tree.get(key).is_some_and(|got| show_the_same(want, got, form_of_tree))

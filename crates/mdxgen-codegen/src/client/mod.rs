@@ -8,9 +8,10 @@
 //! is one fixed piece of Rust, `runtime.rs.txt`, shared by every operation.
 
 use mdxgen_ir::ParamLocation;
+use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, ParamStyle};
 use mdxgen_ir::typing::operations::{
-    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, ParamStyle, PathSegment, ResponseBody,
-    SchemeKind, StatusMatch,
+    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, PathSegment, ResponseBody, SchemeKind,
+    StatusMatch,
 };
 use mdxgen_ir::typing::pagination::{FieldStep, NextPage, Pagination};
 use mdxgen_ir::typing::{DateTimeCrate, Presence, Primitive, TypeModel, TypeRef};
@@ -475,16 +476,8 @@ pub(crate) fn style(style: ParamStyle) -> TokenStream {
 
 /// The body of `send()`: the request by the encoding rules, then one match arm per documented status.
 fn send(op: &ClientOperation) -> TokenStream {
-    let method = match op.method.as_str() {
-        "GET" => quote!(reqwest::Method::GET),
-        "PUT" => quote!(reqwest::Method::PUT),
-        "POST" => quote!(reqwest::Method::POST),
-        "DELETE" => quote!(reqwest::Method::DELETE),
-        "OPTIONS" => quote!(reqwest::Method::OPTIONS),
-        "HEAD" => quote!(reqwest::Method::HEAD),
-        "PATCH" => quote!(reqwest::Method::PATCH),
-        _ => quote!(reqwest::Method::TRACE),
-    };
+    let method = quote::format_ident!("{}", op.method.wire());
+    let method = quote!(reqwest::Method::#method);
     let mut steps = Vec::new();
     for segment in &op.segments {
         match segment {
@@ -570,7 +563,7 @@ fn send_body(body: &ClientBody, error: &proc_macro2::Ident) -> TokenStream {
             let parts = parts.iter().map(|part| {
                 let wire = Literal::string(&part.wire);
                 let field = ident(&part.field);
-                let content_type = Literal::string(part.content_type.as_deref().unwrap_or("application/octet-stream"));
+                let content_type = Literal::string(part.content_type.as_deref().unwrap_or(DEFAULT_FILE_MEDIA_TYPE));
                 match part.file {
                     FilePart::No => quote!(form.text(#wire, &body.#field);),
                     FilePart::One => {

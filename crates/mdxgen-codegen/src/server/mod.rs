@@ -11,6 +11,7 @@
 mod calls;
 
 use mdxgen_ir::ParamLocation;
+use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, HttpMethod};
 use mdxgen_ir::typing::operations::{BodyKind, ClientParam, ResponseBody, SchemeKind, StatusMatch};
 use mdxgen_ir::typing::server::{
     Capture, ErrorBody, ErrorReply, Kind, MISSING_CREDENTIALS, ServerModel, ServerOperation, ServerParam,
@@ -284,7 +285,7 @@ fn response_arm(response: &ServerResponse) -> TokenStream {
         }
         StatusMatch::Default => (Some(quote!(status)), quote!(status)),
     };
-    let content_type = Literal::string(response.content_type.as_deref().unwrap_or("application/octet-stream"));
+    let content_type = Literal::string(response.content_type.as_deref().unwrap_or(DEFAULT_FILE_MEDIA_TYPE));
     let (has_body, write) = match response.body {
         ResponseBody::Empty => (false, quote!(rt::empty(#status))),
         ResponseBody::Json(_) => (true, quote!(rt::json(#status, #content_type, &body))),
@@ -506,17 +507,9 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
     }
 }
 
-fn method_filter(method: &str) -> TokenStream {
-    match method {
-        "GET" => quote!(axum::routing::MethodFilter::GET),
-        "PUT" => quote!(axum::routing::MethodFilter::PUT),
-        "POST" => quote!(axum::routing::MethodFilter::POST),
-        "DELETE" => quote!(axum::routing::MethodFilter::DELETE),
-        "OPTIONS" => quote!(axum::routing::MethodFilter::OPTIONS),
-        "HEAD" => quote!(axum::routing::MethodFilter::HEAD),
-        "PATCH" => quote!(axum::routing::MethodFilter::PATCH),
-        _ => quote!(axum::routing::MethodFilter::TRACE),
-    }
+fn method_filter(method: HttpMethod) -> TokenStream {
+    let method = quote::format_ident!("{}", method.wire());
+    quote!(axum::routing::MethodFilter::#method)
 }
 
 /// `router(api)`: each route with its methods (axum answers HEAD with the GET handler where the docs
@@ -535,7 +528,7 @@ fn router(server: &ServerModel) -> TokenStream {
         .map(|(route, ops)| {
             let route = Literal::string(route);
             let mut methods = ops.iter().map(|op| {
-                let filter = method_filter(&op.operation.method);
+                let filter = method_filter(op.operation.method);
                 let handler = ident(&op.method_name);
                 (filter, quote!(handlers::#handler::<S>))
             });

@@ -18,6 +18,7 @@ use serde_json::Value;
 use super::names::{self, Namer};
 use super::pagination::{self, Pagination};
 use super::{Presence, Primitive, TypeKind, TypeModel, TypeRef, docs};
+use crate::http::{DEFAULT_FILE_MEDIA_TYPE, Encoding, HttpMethod, ParamStyle, parameter_style};
 use crate::{Api, Operation, ParamLocation};
 
 /// The client of an API.
@@ -38,8 +39,7 @@ pub struct ClientModel {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientOperation {
     pub operation_id: String,
-    /// Upper-case HTTP method (`GET`).
-    pub method: String,
+    pub method: HttpMethod,
     pub path: String,
     /// The path template split into literal text and parameters (indices into `parameters`).
     pub segments: Vec<PathSegment>,
@@ -91,31 +91,6 @@ impl ClientParam {
     /// Path parameters are the method's arguments; everything else is set on the builder.
     pub fn is_argument(&self) -> bool {
         self.location == ParamLocation::Path
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamStyle {
-    Simple,
-    Form,
-    SpaceDelimited,
-    PipeDelimited,
-    DeepObject,
-    Label,
-    Matrix,
-}
-
-impl ParamStyle {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Simple => "simple",
-            Self::Form => "form",
-            Self::SpaceDelimited => "spaceDelimited",
-            Self::PipeDelimited => "pipeDelimited",
-            Self::DeepObject => "deepObject",
-            Self::Label => "label",
-            Self::Matrix => "matrix",
-        }
     }
 }
 
@@ -468,7 +443,7 @@ fn operation(
     let pagination = pagination::pagination(model, op, &parameters, &success, &method_name, methods);
     ClientOperation {
         operation_id: op.id.clone(),
-        method: op.method.to_ascii_uppercase(),
+        method: op.method,
         path: op.path.clone(),
         segments,
         method_name,
@@ -492,31 +467,16 @@ fn method_base(operation_id: &str) -> String {
 }
 
 fn style_of(op: &Operation, param: &crate::Parameter, warn: &mut dyn FnMut(String)) -> (ParamStyle, bool) {
-    let default = match param.location {
-        ParamLocation::Path | ParamLocation::Header => ParamStyle::Simple,
-        ParamLocation::Query | ParamLocation::Cookie => ParamStyle::Form,
-    };
-    let style = match param.extra.get("style").and_then(Value::as_str) {
-        None => default,
-        Some("simple") => ParamStyle::Simple,
-        Some("form") => ParamStyle::Form,
-        Some("spaceDelimited") => ParamStyle::SpaceDelimited,
-        Some("pipeDelimited") => ParamStyle::PipeDelimited,
-        Some("deepObject") => ParamStyle::DeepObject,
-        Some("label") => ParamStyle::Label,
-        Some("matrix") => ParamStyle::Matrix,
-        Some(other) => {
-            warn(format!(
-                "{}: parameter `{}` has the unknown style {other:?}: sent as {}",
-                op.id,
-                param.name,
-                default.as_str()
-            ));
-            default
-        }
-    };
-    let explode = param.extra.get("explode").and_then(Value::as_bool).unwrap_or(style == ParamStyle::Form);
-    (style, explode)
+    parameter_style(param.location, &param.extra).unwrap_or_else(|(style, explode)| {
+        let named = param.extra.get("style").and_then(Value::as_str).unwrap_or_default();
+        warn(format!(
+            "{}: parameter `{}` has the unknown style {named:?}: sent as {}",
+            op.id,
+            param.name,
+            style.as_str()
+        ));
+        (style, explode)
+    })
 }
 
 /// The path template as literal text and parameters; a `{name}` no parameter declares becomes a required
@@ -572,31 +532,6 @@ fn renumber(segments: Vec<PathSegment>, removed: &[usize]) -> Vec<PathSegment> {
         .collect()
 }
 
-/// What a media type's body is on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Encoding {
-    Json,
-    Form,
-    Multipart,
-    Bytes,
-    Text,
-}
-
-pub(super) fn encoding(media_type: &str) -> Encoding {
-    let essence = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    if essence == "application/json" || essence.ends_with("+json") || essence == "*/*" {
-        Encoding::Json
-    } else if essence == "application/x-www-form-urlencoded" {
-        Encoding::Form
-    } else if essence.starts_with("multipart/") {
-        Encoding::Multipart
-    } else if essence.starts_with("text/") {
-        Encoding::Text
-    } else {
-        Encoding::Bytes
-    }
-}
-
 /// The request body: of the media types the docs list, JSON is preferred, then a form, multipart, bytes and
 /// text (the builder takes one body; the choice is made here, once).
 fn body(
@@ -606,14 +541,14 @@ fn body(
     warn: &mut dyn FnMut(String),
 ) -> Option<ClientBody> {
     let request = op.request_body.as_ref()?;
-    let media = request.content.iter().min_by_key(|m| encoding(&m.media_type))?;
+    let media = request.content.iter().min_by_key(|m| m.encoding())?;
     let typed = || {
         types
             .and_then(|t| t.request.iter().find(|b| b.media_type == media.media_type))
             .map(|b| b.ty.clone())
             .unwrap_or(TypeRef::Any)
     };
-    let kind = match encoding(&media.media_type) {
+    let kind = match media.encoding() {
         Encoding::Json => BodyKind::Json(typed()),
         Encoding::Form => BodyKind::Form(typed()),
         Encoding::Multipart => {
@@ -660,8 +595,7 @@ fn multipart_parts(model: &TypeModel, ty: &TypeRef, media: &crate::MediaType) ->
                 .and_then(Value::as_str)
                 .filter(|ct| is_header_value(ct))
                 .map(str::to_owned);
-            let content_type =
-                declared.or_else(|| (file != FilePart::No).then(|| "application/octet-stream".to_owned()));
+            let content_type = declared.or_else(|| (file != FilePart::No).then(|| DEFAULT_FILE_MEDIA_TYPE.to_owned()));
             MultipartPart {
                 wire: field.wire.clone(),
                 field: field.name.clone(),
@@ -720,10 +654,10 @@ fn responses(model: &TypeModel, op: &Operation, types: Option<&super::OperationT
         let success = is_2xx(status) || (status == StatusMatch::Default && !any_success);
         // HTTP gives 204, 205 and 304 no body, whatever the docs list for them.
         let bodiless = matches!(status, StatusMatch::Code(204 | 205 | 304));
-        let media = response.content.iter().filter(|_| !bodiless).min_by_key(|m| encoding(&m.media_type));
+        let media = response.content.iter().filter(|_| !bodiless).min_by_key(|m| m.encoding());
         let body = match media {
             None => ResponseBody::Empty,
-            Some(media) => match encoding(&media.media_type) {
+            Some(media) => match media.encoding() {
                 Encoding::Json => {
                     let ty = types
                         .and_then(|t| {
@@ -814,7 +748,7 @@ fn operation_docs(op: &Operation) -> Vec<String> {
     if let Some(description) = op.description.as_deref().filter(|d| Some(*d) != op.summary.as_deref()) {
         paragraph(description, &mut lines);
     }
-    paragraph(&format!("`{} {}`", op.method.to_ascii_uppercase(), code_text(&op.path)), &mut lines);
+    paragraph(&format!("`{} {}`", op.method, code_text(&op.path)), &mut lines);
     if op.deprecated {
         paragraph("Deprecated.", &mut lines);
     }
@@ -839,17 +773,6 @@ mod tests {
         assert_eq!(status_match("600"), None);
         assert!(StatusMatch::Code(500) < StatusMatch::Range(2));
         assert!(StatusMatch::Range(5) < StatusMatch::Default);
-    }
-
-    #[test]
-    fn media_types_choose_an_encoding() {
-        assert_eq!(encoding("application/json; charset=utf-8"), Encoding::Json);
-        assert_eq!(encoding("application/merge-patch+json"), Encoding::Json);
-        assert_eq!(encoding("multipart/form-data"), Encoding::Multipart);
-        assert_eq!(encoding("application/x-www-form-urlencoded"), Encoding::Form);
-        assert_eq!(encoding("text/plain"), Encoding::Text);
-        assert_eq!(encoding("application/pdf"), Encoding::Bytes);
-        assert!(Encoding::Json < Encoding::Form && Encoding::Multipart < Encoding::Bytes);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::names::Namer;
 use super::operations::{ClientParam, ResponseBody, resolve};
 use super::{Field, Presence, Primitive, TypeKind, TypeModel, TypeRef};
-use crate::{Operation, ParamLocation};
+use crate::{HttpMethod, Operation, ParamLocation};
 
 /// A paginated operation: its `..._stream()` method yields every item, fetching pages as it is read.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +69,7 @@ pub(super) fn pagination(
     method_name: &str,
     methods: &mut Namer,
 ) -> Option<Pagination> {
-    if !op.method.eq_ignore_ascii_case("get") {
+    if op.method != HttpMethod::Get {
         return None;
     }
     let ResponseBody::Json(body) = success else { return None };

@@ -13,18 +13,16 @@ use serde_json::{Value, json};
 
 use super::names::{self, Namer};
 use super::operations::{
-    BodyKind, ClientModel, ClientOperation, Encoding, PathSegment, ResponseBody, SecurityScheme, StatusMatch, encoding,
-    resolve, status_match,
+    BodyKind, ClientModel, ClientOperation, PathSegment, ResponseBody, SecurityScheme, StatusMatch, resolve,
+    status_match,
 };
 use super::{Constraints, Primitive, TypeKind, TypeModel, TypeRef, samples};
+use crate::http::{Encoding, HttpMethod, essence, missing_credentials_status};
 use crate::{Api, Operation};
 
 /// Names the generated server module defines itself.
 pub const SERVER_TYPE_NAMES: &[&str] =
     &["Api", "Credential", "MockApi", "MockError", "ValidationError", "Request", "Response", "Router", "State"];
-
-/// The methods a route can have.
-const ROUTED_METHODS: &[&str] = &["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 
 /// The message of a request without the credentials its operation requires.
 pub const MISSING_CREDENTIALS: &str = "Authentication credentials were not provided.";
@@ -173,17 +171,13 @@ impl ServerModel {
         let mut type_names = Namer::new();
         type_names.reserve(names::RESERVED_TYPE_NAMES.iter().copied());
         type_names.reserve(SERVER_TYPE_NAMES.iter().copied());
-        let mut routes: Vec<(String, String)> = Vec::new();
+        let mut routes: Vec<(String, HttpMethod)> = Vec::new();
         let mut operations = Vec::new();
         for client_op in &client.operations {
             let Some(op) = api.operation(&client_op.operation_id) else { continue };
             let mut server_op = operation(api, model, op, client_op, &mut type_names, &mut warn);
-            if server_op.route.is_some() && !ROUTED_METHODS.contains(&client_op.method.as_str()) {
-                warn(format!("{}: axum routes no `{}` method: not routed", op.id, client_op.method));
-                server_op.route = None;
-            }
             if let Some(route) = &server_op.route {
-                let key = (route.clone(), client_op.method.clone());
+                let key = (route.clone(), client_op.method);
                 if routes.contains(&key) {
                     warn(format!(
                         "{}: `{} {}` is served by an earlier operation already: not routed",
@@ -292,7 +286,7 @@ fn operation(
         fields.claim("credentials", "_")
     });
     let invalid = invalid_reply(model, &responses);
-    let unauthorized = unauthorized_reply(model, &responses);
+    let unauthorized = unauthorized_reply(model, op, &responses);
     let (mock_response, mock_candidates) = mock(model, op, &responses);
     let sample_parameters = client_op
         .parameters
@@ -450,15 +444,13 @@ fn is_array_field(model: &TypeModel, ty: &TypeRef, wire: &str) -> bool {
 /// `application/merge-patch+json` are both read as JSON).
 fn accepted_media_types(op: &Operation, client_op: &ClientOperation) -> Vec<String> {
     let (Some(body), Some(request)) = (&client_op.body, &op.request_body) else { return Vec::new() };
-    let chosen = encoding(&body.media_type);
+    let Some(chosen) = request.content.iter().find(|m| m.media_type == body.media_type).map(|m| m.encoding()) else {
+        return Vec::new();
+    };
     let mut accepted: Vec<String> =
-        request.content.iter().filter(|m| encoding(&m.media_type) == chosen).map(|m| essence(&m.media_type)).collect();
+        request.content.iter().filter(|m| m.encoding() == chosen).map(|m| essence(&m.media_type)).collect();
     accepted.dedup();
     accepted
-}
-
-fn essence(media_type: &str) -> String {
-    media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
 }
 
 /// Every documented response as a variant (`Status200`, `Status4xx`, `Default`), with the media type it is
@@ -471,8 +463,8 @@ fn responses(op: &Operation, client_op: &ClientOperation) -> Vec<ServerResponse>
         .map(|r| {
             let documented = op.responses.iter().find(|d| status_match(&d.status) == Some(r.status));
             let content_type = documented
-                .and_then(|d| d.content.iter().min_by_key(|m| encoding(&m.media_type)))
-                .map(|m| media_type_written(&m.media_type))
+                .and_then(|d| d.content.iter().min_by_key(|m| m.encoding()))
+                .map(|m| m.encoding().written_media_type(&m.media_type))
                 .filter(|_| r.body != ResponseBody::Empty);
             ServerResponse {
                 variant: variant_name(r.status),
@@ -495,21 +487,6 @@ fn responses(op: &Operation, client_op: &ClientOperation) -> Vec<ServerResponse>
         });
     }
     out
-}
-
-/// The media type a response is written as: a wildcard one (`*/*`, `application/*`) is no content type,
-/// so JSON is written as `application/json`.
-fn media_type_written(media_type: &str) -> String {
-    let valid = media_type.chars().all(|c| c.is_ascii_graphic() || c == ' ');
-    if media_type.contains('*') || !valid {
-        match encoding(media_type) {
-            Encoding::Json => "application/json".to_owned(),
-            Encoding::Text => "text/plain".to_owned(),
-            _ => "application/octet-stream".to_owned(),
-        }
-    } else {
-        media_type.to_owned()
-    }
 }
 
 fn variant_name(status: StatusMatch) -> String {
@@ -538,19 +515,14 @@ fn invalid_reply(model: &TypeModel, responses: &[ServerResponse]) -> ErrorReply 
     ErrorReply { status: 400, body }
 }
 
-/// 401 when documented, else 403 when documented, else 401; with the documented body carrying the message.
-fn unauthorized_reply(model: &TypeModel, responses: &[ServerResponse]) -> ErrorReply {
-    let chosen = [401, 403].into_iter().find_map(|code| documented(responses, code).map(|r| (code, r)));
-    match chosen {
-        Some((code, response)) => {
-            let body = match &response.body {
-                ResponseBody::Json(ty) => template(model, ty),
-                _ => ErrorBody::Problem,
-            };
-            ErrorReply { status: code, body }
-        }
-        None => ErrorReply { status: 401, body: ErrorBody::Problem },
-    }
+/// The status [`missing_credentials_status`] chooses, with its documented body carrying the message.
+fn unauthorized_reply(model: &TypeModel, op: &Operation, responses: &[ServerResponse]) -> ErrorReply {
+    let status = missing_credentials_status(op.responses.iter().map(|r| r.status.as_str()));
+    let body = match documented(responses, status).map(|r| &r.body) {
+        Some(ResponseBody::Json(ty)) => template(model, ty),
+        _ => ErrorBody::Problem,
+    };
+    ErrorReply { status, body }
 }
 
 /// A struct with additional properties and no required field holds field names as keys.
@@ -595,7 +567,7 @@ fn mock(model: &TypeModel, op: &Operation, responses: &[ServerResponse]) -> (usi
         .examples
         .iter()
         .filter(|e| status.is_some_and(|s| e.status.as_deref() == Some(s.status.as_str())))
-        .filter(|e| encoding(&e.media_type) == Encoding::Json)
+        .filter(|e| Encoding::of(&e.media_type, None) == Encoding::Json)
         .map(|e| e.value.to_string())
         .collect();
     candidates.push(samples::sample(model, ty, &Constraints::default()).to_string());
@@ -634,7 +606,7 @@ mod tests {
     fn sample_operation() -> ClientOperation {
         ClientOperation {
             operation_id: "op".into(),
-            method: "GET".into(),
+            method: HttpMethod::Get,
             path: "/".into(),
             segments: Vec::new(),
             method_name: "op".into(),
@@ -650,11 +622,5 @@ mod tests {
             security: Vec::new(),
             pagination: None,
         }
-    }
-
-    #[test]
-    fn wildcard_media_types_are_written_concretely() {
-        assert_eq!(media_type_written("*/*"), "application/json");
-        assert_eq!(media_type_written("application/problem+json"), "application/problem+json");
     }
 }

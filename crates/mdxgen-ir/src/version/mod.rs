@@ -4,10 +4,15 @@
 //! when they hold something only OpenAPI 3.1 can say ([`Api::first_3_1_construct`] names the first one
 //! found), else 3.0.3, which every 3.0 tool reads.
 
+mod forms;
+
 use std::fmt;
 use std::str::FromStr;
 
+use mdxgen_diag::Diagnostic;
 use serde_json::{Map, Value};
+
+pub use self::forms::{to_3_0, to_3_1};
 
 use crate::types::subschemas;
 use crate::{Api, MediaType, Operation};
@@ -39,6 +44,30 @@ impl OpenApiVersion {
     /// The version the docs need: 3.1 when they hold a 3.1 construct, else 3.0.
     pub fn for_api(api: &Api) -> Self {
         if api.first_3_1_construct().is_some() { Self::V3_1 } else { Self::V3_0 }
+    }
+
+    /// The version to write: `asked` if given, else the one the docs need ([`Self::for_api`]); with a note
+    /// naming the 3.1 construct behind the choice (an info), or the one a forced 3.0 cannot hold whole (a
+    /// warning).
+    pub fn choose(api: &Api, asked: Option<Self>) -> (Self, Option<Diagnostic>) {
+        let construct = api.first_3_1_construct();
+        let version = asked.unwrap_or(if construct.is_some() { Self::V3_1 } else { Self::V3_0 });
+        let note = match (construct, asked, version) {
+            (Some(construct), None, Self::V3_1) => Some(Diagnostic::info(
+                std::path::Path::new("<spec>"),
+                None,
+                "openapi-version",
+                format!("writing OpenAPI 3.1.0, as the docs hold {construct} (`--openapi 3.0` writes 3.0.3)"),
+            )),
+            (Some(construct), Some(_), Self::V3_0) => Some(Diagnostic::warning(
+                std::path::Path::new("<spec>"),
+                None,
+                "openapi-version",
+                format!("writing OpenAPI 3.0.3 as asked, though the docs hold {construct}: 3.1 keeps it whole"),
+            )),
+            _ => None,
+        };
+        (version, note)
     }
 
     /// The version an OpenAPI document declares in its `openapi` field (`3.1.0` -> 3.1), if 3.0 or 3.1.
@@ -298,5 +327,27 @@ mod tests {
         builder.add_operation("event", "webhook", operation(json!({"operationId": "ping"})), None, vec![], source);
         let (api, _) = builder.finish();
         assert_eq!(api.first_3_1_construct().map(|c| c.to_string()).as_deref(), Some("a webhook in `ping`"));
+    }
+
+    #[test]
+    fn the_version_follows_the_docs_unless_one_is_asked_for() {
+        let source = crate::at(std::path::Path::new("ping.api.mdx"), None);
+        let mut builder = crate::ApiBuilder::from_inlined();
+        let ping = json!({"operationId": "ping", "responses": {"200": {"description": "ok"}}});
+        builder.add_operation("event", "webhook", ping.as_object().cloned().unwrap_or_default(), None, vec![], source);
+        let (api, _) = builder.finish();
+        let (version, note) = OpenApiVersion::choose(&api, None);
+        assert_eq!(version, OpenApiVersion::V3_1);
+        let note = note.map(|n| n.to_string());
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "<spec>: info[openapi-version]: writing OpenAPI 3.1.0, as the docs hold a webhook in `ping` (`--openapi 3.0` writes 3.0.3)"
+            )
+        );
+        let (version, note) = OpenApiVersion::choose(&api, Some(OpenApiVersion::V3_0));
+        assert_eq!(version, OpenApiVersion::V3_0);
+        assert!(note.is_some_and(|n| n.message.contains("though the docs hold a webhook in `ping`")));
+        assert_eq!(OpenApiVersion::choose(&Api::default(), None), (OpenApiVersion::V3_0, None));
     }
 }
