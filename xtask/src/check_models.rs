@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use mdxgen::{Builder, ClientModel, DateTimeCrate, ServerModel, TypeModel};
-use mdxgen_codegen::models::{self, GeneratedFile, ModelsOptions};
+use mdxgen_codegen::assemble::{GeneratedFile, ModelsOptions};
 use mdxgen_ir::Api;
 use mdxgen_ir::typing::TypeRef;
 use mdxgen_testkit::{corpora, corpus_root, workspace_root};
@@ -223,7 +223,7 @@ fn generate(cases: &[Case], values: &SpecValues, corpus: &Path) -> Result<Vec<Cr
         let options = ModelsOptions { crate_name: Some(package.clone()), templates: None };
         let (client, _) = ClientModel::build(&api, &model);
         let (server, _) = ServerModel::build(&api, &model, &client);
-        let files = models::crate_files_with(&api, &model, Some(&client), Some(&server), &options)
+        let files = mdxgen_codegen::assemble::crate_files_with(&api, &model, Some(&client), Some(&server), &options)
             .map_err(|e| format!("{}: {e}", case.name))?;
         let shared = crates.iter().position(|c| same_code(&c.files, &files));
         let index = shared.unwrap_or_else(|| {
@@ -319,7 +319,7 @@ fn is_json(media_type: &str) -> bool {
 }
 
 fn type_index(target: &mut Crate, model: &TypeModel, ty: &TypeRef) -> usize {
-    let spelled = models::rust_type(model, ty);
+    let spelled = mdxgen_codegen::models::rust_type(model, ty);
     match target.types.iter().position(|t| *t == spelled) {
         Some(i) => i,
         None => {

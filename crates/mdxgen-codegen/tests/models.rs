@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use mdxgen_codegen::models::{self, ModelsOptions};
+use mdxgen_codegen::assemble::{self, ModelsOptions};
+use mdxgen_codegen::models;
 use mdxgen_ir::from_openapi;
 use mdxgen_ir::typing::{TypeModel, TypingOptions};
 use serde_json::{Value, json};
@@ -107,7 +108,7 @@ fn cycles_are_boxed_and_keywords_renamed() {
 fn the_crate_scaffolding_names_the_dependencies_the_models_use() {
     let api = api(json!({"T": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}}}}));
     let (model, _) = TypeModel::build(&api, &TypingOptions::default());
-    let files = models::crate_files(&api, &model, &ModelsOptions::default()).expect("emits");
+    let files = assemble::crate_files(&api, &model, &ModelsOptions::default()).expect("emits");
     let cargo_toml = &files.iter().find(|f| f.path == "Cargo.toml").expect("Cargo.toml").contents;
     assert!(cargo_toml.contains("name = \"pets-api\"") && cargo_toml.contains("version = \"1.2.3\""), "{cargo_toml}");
     assert!(cargo_toml.contains("uuid = ") && !cargo_toml.contains("chrono") && !cargo_toml.contains("regress"));
@@ -119,7 +120,7 @@ fn a_crate_name_that_is_not_a_package_name_is_refused() {
     let (model, _) = TypeModel::build(&api, &TypingOptions::default());
     for name in ["../x", "self", "", "a b"] {
         let options = ModelsOptions { crate_name: Some(name.to_owned()), templates: None };
-        assert!(models::crate_files(&api, &model, &options).is_err(), "{name:?} was taken");
+        assert!(assemble::crate_files(&api, &model, &options).is_err(), "{name:?} was taken");
     }
 }
 
@@ -167,7 +168,7 @@ fn hostile_text_stays_data() {
             .map(String::from)
             .into();
     assert_eq!(functions, expected);
-    let lib_rs = models::crate_files(&api, &model, &ModelsOptions::default()).expect("emits");
+    let lib_rs = assemble::crate_files(&api, &model, &ModelsOptions::default()).expect("emits");
     let lib_rs = &lib_rs.iter().find(|f| f.path == "src/lib.rs").expect("lib.rs").contents;
     let lib: syn::File = syn::parse_str(lib_rs).expect("lib.rs parses");
     assert_eq!(lib.items.len(), 2, "only `mod support` and `mod models`: {lib_rs}");

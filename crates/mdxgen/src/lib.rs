@@ -29,7 +29,7 @@ pub use mdxgen_diag::{Diagnostic, LineCol, Severity};
 pub use mdxgen_ir::{Api, HttpMethod, OpenApiVersion};
 pub use mdxgen_mdx::ReadOptions;
 
-pub use mdxgen_codegen::models::{GeneratedFile, ModelsOptions};
+pub use mdxgen_codegen::assemble::{GeneratedFile, ModelsOptions};
 pub use mdxgen_ir::typing::operations::ClientModel;
 pub use mdxgen_ir::typing::server::ServerModel;
 pub use mdxgen_ir::typing::{DateTimeCrate, Overrides, TypeModel, TypingOptions};
@@ -243,7 +243,7 @@ impl Builder {
         }
         let (api, model, mut diagnostics) = self.type_model()?;
         let (client, server) = self.operation_models(&api, &model, &mut diagnostics);
-        let mut files = mdxgen_codegen::models::crate_files_with(
+        let mut files = mdxgen_codegen::assemble::crate_files_with(
             &api,
             &model,
             client.as_ref(),
@@ -343,7 +343,7 @@ impl Builder {
         diagnostics.extend(warnings);
         let (client, server) = self.operation_models(&api, &model, &mut diagnostics);
         let text =
-            mdxgen_codegen::models::include_file(&model, client.as_ref(), server.as_ref()).map_err(Error::Output)?;
+            mdxgen_codegen::assemble::include_file(&model, client.as_ref(), server.as_ref()).map_err(Error::Output)?;
         write_atomic(path, text.as_bytes()).map_err(Error::Output)?;
         Ok(diagnostics)
     }

@@ -8,17 +8,18 @@
 //! is one fixed piece of Rust, `runtime.rs.txt`, shared by every operation.
 
 use mdxgen_ir::ParamLocation;
-use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, ParamStyle};
+use mdxgen_ir::http::DEFAULT_FILE_MEDIA_TYPE;
+use mdxgen_ir::typing::docs::code_text;
 use mdxgen_ir::typing::operations::{
     BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, PathSegment, ResponseBody, SchemeKind,
     StatusMatch,
 };
 use mdxgen_ir::typing::pagination::{FieldStep, NextPage, Pagination};
-use mdxgen_ir::typing::{DateTimeCrate, Presence, Primitive, TypeModel, TypeRef};
+use mdxgen_ir::typing::{Presence, TypeModel, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::models::{doc_attrs, ident, unparse};
+use crate::spell::{TypePlace, doc_attrs, ident, param_style, type_path, unparse};
 
 const RUNTIME: &str = include_str!("runtime.rs.txt");
 
@@ -460,20 +461,6 @@ fn error_enum(model: &TypeModel, op: &ClientOperation) -> TokenStream {
     }
 }
 
-/// A parameter style as the runtime names it (`rt::Style`, which the client's and the server's runtimes both
-/// define).
-pub(crate) fn style(style: ParamStyle) -> TokenStream {
-    match style {
-        ParamStyle::Simple => quote!(rt::Style::Simple),
-        ParamStyle::Form => quote!(rt::Style::Form),
-        ParamStyle::SpaceDelimited => quote!(rt::Style::SpaceDelimited),
-        ParamStyle::PipeDelimited => quote!(rt::Style::PipeDelimited),
-        ParamStyle::DeepObject => quote!(rt::Style::DeepObject),
-        ParamStyle::Label => quote!(rt::Style::Label),
-        ParamStyle::Matrix => quote!(rt::Style::Matrix),
-    }
-}
-
 /// The body of `send()`: the request by the encoding rules, then one match arm per documented status.
 fn send(op: &ClientOperation) -> TokenStream {
     let method = quote::format_ident!("{}", op.method.wire());
@@ -489,7 +476,7 @@ fn send(op: &ClientOperation) -> TokenStream {
                 let p = &op.parameters[*i];
                 let name = ident(&p.ident);
                 let wire = Literal::string(&p.wire);
-                let style = style(p.style);
+                let style = param_style(p.style);
                 let explode = p.explode;
                 steps.push(quote!(request.path_param(#wire, &self.#name, #style, #explode);));
             }
@@ -504,7 +491,7 @@ fn send(op: &ClientOperation) -> TokenStream {
         }
         steps.push(match p.location {
             ParamLocation::Query => {
-                let style = style(p.style);
+                let style = param_style(p.style);
                 quote!(request.query(#wire, &self.#name, #style, #explode);)
             }
             ParamLocation::Header => quote!(request.header(#wire, &self.#name, #explode);),
@@ -655,51 +642,5 @@ fn response_arms(op: &ClientOperation) -> Vec<(Option<TokenStream>, TokenStream)
 
 /// The Rust spelling of a type expression from inside the client module: models by path.
 pub fn client_type(model: &TypeModel, ty: &TypeRef) -> TokenStream {
-    type_in(model, ty, &quote!(super::support))
-}
-
-/// [`client_type`] from a place where the support module is `support` (a test of the crate names it
-/// through the crate).
-pub fn type_in(model: &TypeModel, ty: &TypeRef, support: &TokenStream) -> TokenStream {
-    let client_type = |model: &TypeModel, ty: &TypeRef| type_in(model, ty, support);
-    match ty {
-        TypeRef::Named(id) => {
-            let name = ident(&model.get_type(*id).name);
-            quote!(models::#name)
-        }
-        TypeRef::Primitive(primitive) => {
-            primitive_type(*primitive, model.options().date_time, model.needs().bytes, support)
-        }
-        TypeRef::Vec(inner) => {
-            let inner = client_type(model, inner);
-            quote!(Vec<#inner>)
-        }
-        TypeRef::Map(inner) => {
-            let inner = client_type(model, inner);
-            quote!(std::collections::BTreeMap<String, #inner>)
-        }
-        TypeRef::Option(inner) => {
-            let inner = client_type(model, inner);
-            quote!(Option<#inner>)
-        }
-        TypeRef::Boxed(inner) => {
-            let inner = client_type(model, inner);
-            quote!(Box<#inner>)
-        }
-        TypeRef::Any => quote!(serde_json::Value),
-    }
-}
-
-/// The models' spelling of a primitive, seen from the client module; bytes are `Vec<u8>` where no model holds
-/// them (the support module then has no `Binary`).
-fn primitive_type(primitive: Primitive, date_time: DateTimeCrate, binary: bool, support: &TokenStream) -> TokenStream {
-    match primitive {
-        Primitive::Bytes if !binary => quote!(Vec<u8>),
-        _ => crate::models::primitive_tokens(primitive, date_time, support),
-    }
-}
-
-/// Text for inside a code span.
-fn code_text(text: &str) -> String {
-    text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
+    type_path(model, ty, &TypePlace::beside_models(quote!(super::support)))
 }

@@ -5,7 +5,8 @@ use mdxgen_ir::typing::{Construction, DefaultValue, Field, Init, Presence, Struc
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::items::{code_span, doc_attrs, doc_sentence, field_value_tokens, ident, int_literal};
+use super::items::field_value_tokens;
+use crate::spell::{code_span, doc_attrs, doc_sentence, ident, int_literal};
 
 /// The `{Name}Required` struct of a constructor taking its arguments as one, and the impls that build values.
 pub fn construction_items(model: &TypeModel, name: &Ident, s: &Struct) -> TokenStream {

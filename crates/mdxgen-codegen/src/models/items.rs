@@ -1,127 +1,17 @@
 //! One [`TypeDef`] as Rust items. Every decision was made in [`mdxgen_ir::typing`]; this only spells it.
 
 use mdxgen_ir::typing::{
-    DateTimeCrate, Field, Fit, Presence, Primitive, StringEnum, Struct, Tagging, TypeDef, TypeKind, TypeModel, TypeRef,
-    Union,
+    Field, Fit, Presence, StringEnum, Struct, Tagging, TypeDef, TypeKind, TypeModel, TypeRef, Union,
 };
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens, quote};
 
 use super::{construct, validate};
-
-/// `name` as an identifier: `r#type` as a raw one. The IR hands out valid identifiers only; anything else
-/// (which would be a bug there) becomes a placeholder rather than a panic.
-pub fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) if mdxgen_ir::typing::names::KEYWORDS.contains(&raw) => Ident::new_raw(raw, Span::call_site()),
-        _ if is_identifier(name) => Ident::new(name, Span::call_site()),
-        _ => Ident::new("__mdxgen_invalid_identifier", Span::call_site()),
-    }
-}
-
-fn is_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && name != "_"
-}
-
-/// `#[doc = "..."]` for each line: the literal is escaped, so no text can end the comment.
-pub fn doc_attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|line| Literal::string(line));
-    quote! { #(#[doc = #lines])* }
-}
-
-/// An integer literal with its digits grouped by three (`2_147_483_647`), as clippy's `unreadable_literal`
-/// asks of long ones.
-pub fn int_literal(value: i128) -> TokenStream {
-    let digits = value.unsigned_abs().to_string();
-    let grouped = if digits.len() > 4 {
-        let mut out = String::new();
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push('_');
-            }
-            out.push(digit);
-        }
-        out
-    } else {
-        digits
-    };
-    let sign = if value < 0 { "-" } else { "" };
-    // The text is a sign and ASCII digits, which always parse; the plain literal is the fallback all the same.
-    format!("{sign}{grouped}").parse().unwrap_or_else(|_| Literal::i128_unsuffixed(value).into_token_stream())
-}
-
-/// `text` (a wire name) as a markdown code span on one line, its backticks held by a longer run around it.
-pub fn code_span(text: &str) -> String {
-    let text = text.replace(['\r', '\n'], " ");
-    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest_run + 1);
-    // A space on each side keeps a backtick at either end from joining the fence; CommonMark strips it.
-    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
-    format!("{fence}{pad}{text}{pad}{fence}")
-}
-
-/// Doc attributes for a sentence mdxgen writes around the docs' text, rendered as descriptions are.
-pub fn doc_sentence(text: &str) -> TokenStream {
-    doc_attrs(&mdxgen_ir::typing::docs::rustdoc_lines(text))
-}
+use crate::spell::{TypePlace, code_span, doc_attrs, doc_sentence, ident, type_path};
 
 /// The Rust spelling of a type expression, inside the models module.
 pub fn type_tokens(model: &TypeModel, ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::Named(id) => {
-            let name = ident(&model.get_type(*id).name);
-            quote!(#name)
-        }
-        TypeRef::Primitive(primitive) => primitive_tokens(*primitive, model.options().date_time, &quote!(support)),
-        TypeRef::Vec(inner) => {
-            let inner = type_tokens(model, inner);
-            quote!(Vec<#inner>)
-        }
-        TypeRef::Map(inner) => {
-            let inner = type_tokens(model, inner);
-            quote!(BTreeMap<String, #inner>)
-        }
-        TypeRef::Option(inner) => {
-            let inner = type_tokens(model, inner);
-            quote!(Option<#inner>)
-        }
-        TypeRef::Boxed(inner) => {
-            let inner = type_tokens(model, inner);
-            quote!(Box<#inner>)
-        }
-        TypeRef::Any => quote!(serde_json::Value),
-    }
-}
-
-/// The Rust type of a primitive, with `support` the path to the support module from where it is spelled
-/// (the models and the client name the same types).
-pub(crate) fn primitive_tokens(primitive: Primitive, date_time: DateTimeCrate, support: &TokenStream) -> TokenStream {
-    match (primitive, date_time) {
-        (Primitive::String, _) => quote!(String),
-        (Primitive::Bool, _) => quote!(bool),
-        (Primitive::I8, _) => quote!(i8),
-        (Primitive::I16, _) => quote!(i16),
-        (Primitive::I32, _) => quote!(i32),
-        (Primitive::I64, _) => quote!(i64),
-        (Primitive::U8, _) => quote!(u8),
-        (Primitive::U16, _) => quote!(u16),
-        (Primitive::U32, _) => quote!(u32),
-        (Primitive::U64, _) => quote!(u64),
-        (Primitive::F32, _) => quote!(f32),
-        (Primitive::F64, _) => quote!(f64),
-        (Primitive::Uuid, _) => quote!(uuid::Uuid),
-        (Primitive::DateTime, DateTimeCrate::Chrono) => quote!(chrono::DateTime<chrono::FixedOffset>),
-        (Primitive::Date, DateTimeCrate::Chrono) => quote!(chrono::NaiveDate),
-        (Primitive::DateTime, DateTimeCrate::Time) => quote!(#support::DateTime),
-        (Primitive::Date, DateTimeCrate::Time) => quote!(#support::Date),
-        (Primitive::Bytes, _) => quote!(#support::Binary),
-        (Primitive::Ipv4, _) => quote!(std::net::Ipv4Addr),
-        (Primitive::Ipv6, _) => quote!(std::net::Ipv6Addr),
-        (Primitive::Unit, _) => quote!(()),
-    }
+    type_path(model, ty, &TypePlace::models())
 }
 
 /// Whether every override the user wrote is Rust: attributes parse as outer attributes and replacement types
@@ -556,28 +446,5 @@ fn tagged_union_items(model: &TypeModel, name: &Ident, u: &Union, property: &str
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_integer_literals_are_grouped_by_three() {
-        let spelled = |value: i128| int_literal(value).to_string().replace(' ', "");
-        assert_eq!(spelled(2_147_483_647), "2_147_483_647");
-        assert_eq!(spelled(-2_147_483_648), "-2_147_483_648");
-        assert_eq!(spelled(86_400), "86_400");
-        assert_eq!(spelled(1000), "1000");
-        assert_eq!(spelled(0), "0");
-    }
-
-    #[test]
-    fn code_spans_hold_the_backticks_of_their_text() {
-        assert_eq!(code_span("name"), "`name`");
-        assert_eq!(code_span("a`b"), "``a`b``");
-        assert_eq!(code_span("`x"), "`` `x ``");
-        assert_eq!(code_span("two\nlines"), "`two lines`");
     }
 }

@@ -7,22 +7,17 @@
 
 mod construct;
 mod items;
-mod scaffold;
-mod support;
-pub(crate) mod validate;
+pub mod support;
+mod validate;
 
-use std::path::PathBuf;
-
-use mdxgen_ir::Api;
-use mdxgen_ir::typing::operations::ClientModel;
-use mdxgen_ir::typing::server::ServerModel;
 use mdxgen_ir::typing::{DateTimeCrate, Primitive, TypeKind, TypeModel, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use self::support::SupportParts;
 
-pub(crate) use self::items::{doc_attrs, ident, primitive_tokens};
+pub use self::items::check_overrides;
+use crate::spell::unparse;
 
 /// Lints allowed on the models module, each for text or shapes that come from the docs rather than from
 /// mdxgen: doc comments hold the docs' markdown as written (lists continued lazily or indented their way),
@@ -36,62 +31,6 @@ pub const MODELS_ALLOWED_LINTS: &[&str] = &[
     "clippy::too_long_first_doc_paragraph",
 ];
 
-/// Knobs of the generated crate.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ModelsOptions {
-    /// The package name; by default the API title in kebab case with `-api` (`authentik-api`).
-    pub crate_name: Option<String>,
-    /// A folder whose templates (any of `Cargo.toml.jinja`, `lib.rs.jinja`, `README.md.jinja`, `main.rs.jinja`)
-    /// replace the built-in ones of the same name.
-    pub templates: Option<PathBuf>,
-}
-
-/// One file of the generated crate, at a path relative to the crate root (`/`-separated, no `..`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeneratedFile {
-    pub path: String,
-    pub contents: String,
-}
-
-/// Every file of the models crate.
-pub fn crate_files(api: &Api, model: &TypeModel, options: &ModelsOptions) -> Result<Vec<GeneratedFile>, String> {
-    crate_files_with(api, model, None, None, options)
-}
-
-/// Every file of the crate: the models, with `client` the client module behind the cargo feature `client`,
-/// and with `server` the server module behind the cargo feature `server` (each on by default when
-/// generated).
-pub fn crate_files_with(
-    api: &Api,
-    model: &TypeModel,
-    client: Option<&ClientModel>,
-    server: Option<&ServerModel>,
-    options: &ModelsOptions,
-) -> Result<Vec<GeneratedFile>, String> {
-    let parts = support_parts(model);
-    let scaffold = scaffold::render(api, model, scaffold::Backends { client, server }, options, parts)?;
-    let mut files = vec![
-        GeneratedFile { path: "Cargo.toml".into(), contents: scaffold.cargo_toml },
-        GeneratedFile { path: "README.md".into(), contents: scaffold.readme },
-        GeneratedFile { path: "src/lib.rs".into(), contents: scaffold.lib_rs },
-        GeneratedFile { path: "src/models.rs".into(), contents: models_module(model)? },
-        GeneratedFile { path: "src/support.rs".into(), contents: support_module(model)? },
-    ];
-    if let Some(main_rs) = scaffold.main_rs {
-        files.insert(2, GeneratedFile { path: "src/main.rs".into(), contents: main_rs });
-    }
-    if let Some(client) = client {
-        let contents = crate::client::client_module(model, client)?;
-        files.insert(2, GeneratedFile { path: "src/client.rs".into(), contents });
-    }
-    if let Some(server) = server {
-        let contents = crate::server::server_module(model, server)?;
-        let at = files.iter().position(|f| f.path == "src/support.rs").unwrap_or(files.len());
-        files.insert(at, GeneratedFile { path: "src/server.rs".into(), contents });
-    }
-    Ok(files)
-}
-
 /// `src/models.rs`: every type, in the model's order.
 pub fn models_module(model: &TypeModel) -> Result<String, String> {
     items::check_overrides(model)?;
@@ -103,64 +42,14 @@ pub fn support_module(model: &TypeModel) -> Result<String, String> {
     unparse(support::support_items(support_parts(model)))
 }
 
-/// The modules in one file, for `include!(concat!(env!("OUT_DIR"), "/api.rs"))` inside a module of the
-/// user's crate: `pub mod support { .. }`, `pub mod models { .. }`, with a client `pub mod client { .. }`
-/// (then the user's crate depends on reqwest, and on futures when an operation is paginated), and with a
-/// server `pub mod server { .. }` (then on axum, base64, form_urlencoded, serde_path_to_error and
-/// serde_urlencoded, as the generated crate's `server` feature does).
-pub fn include_file(
-    model: &TypeModel,
-    client: Option<&ClientModel>,
-    server: Option<&ServerModel>,
-) -> Result<String, String> {
-    items::check_overrides(model)?;
-    let support = support::support_items(support_parts(model));
-    let models = models_tokens(model);
-    let allowed = allowed_lints(MODELS_ALLOWED_LINTS);
-    let client = match client {
-        Some(client) => {
-            let items = crate::client::client_tokens(model, client, false)?;
-            quote!(pub mod client { #items })
-        }
-        None => TokenStream::new(),
-    };
-    let server = match server {
-        Some(server) => {
-            let items = crate::server::server_tokens(model, server)?;
-            let allowed = allowed_lints(crate::server::SERVER_ALLOWED_LINTS);
-            quote!(#allowed pub mod server { #items })
-        }
-        None => TokenStream::new(),
-    };
-    unparse(quote! {
-        pub mod support {
-            #support
-        }
-
-        #allowed
-        pub mod models {
-            #models
-        }
-
-        #client
-
-        #server
-    })
-}
-
 /// The Rust spelling of a type expression, as seen from the parent of the `models` module with
 /// `use models::*` in scope; for code written against the models (tests, later backends).
 pub fn rust_type(model: &TypeModel, ty: &TypeRef) -> String {
     items::type_tokens(model, ty).to_string()
 }
 
-/// `#[allow(..)]` with `lints`.
-fn allowed_lints(lints: &[&str]) -> TokenStream {
-    let lints: Vec<syn::Path> = lints.iter().filter_map(|l| syn::parse_str(l).ok()).collect();
-    quote!(#[allow(#(#lints),*)])
-}
-
-fn models_tokens(model: &TypeModel) -> TokenStream {
+/// The models module's items.
+pub fn models_tokens(model: &TypeModel) -> TokenStream {
     let parts = support_parts(model);
     let mut out = TokenStream::new();
     if model.iter_types().any(|t| uses_map(&t.kind)) {
@@ -185,28 +74,8 @@ fn models_tokens(model: &TypeModel) -> TokenStream {
     out
 }
 
-/// The tokens as formatted Rust, with a blank line between top-level items (prettyplease leaves none).
-pub(crate) fn unparse(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("mdxgen emitted code it cannot parse (a bug in mdxgen): {e}"))?;
-    let empty: syn::File = syn::parse_str("").map_err(|e| e.to_string())?;
-    let mut out = String::new();
-    let mut previous_was_use = false;
-    for item in file.items {
-        let is_use = matches!(item, syn::Item::Use(_));
-        let continues_imports = is_use && previous_was_use;
-        if !out.is_empty() && !continues_imports {
-            out.push('\n');
-        }
-        let mut single = empty.clone();
-        single.items.push(item);
-        out.push_str(&prettyplease::unparse(&single));
-        previous_was_use = is_use;
-    }
-    Ok(out)
-}
-
-fn support_parts(model: &TypeModel) -> SupportParts {
+/// Which support types the models use.
+pub fn support_parts(model: &TypeModel) -> SupportParts {
     let needs = model.needs();
     let time = model.options().date_time == DateTimeCrate::Time;
     SupportParts {

@@ -8,15 +8,14 @@ use mdxgen_ir::typing::server::ServerModel;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::client::type_in;
-use crate::models::{ident, unparse};
+use crate::spell::{TypePlace, ident, type_path, unparse};
 
 /// A module (`calls.rs`) with `pub async fn call_every_operation(base_url: &str) -> Vec<(&'static str,
 /// Result<(), String>)>`: each operationId with what its call gave (`Ok` when the client decoded a
 /// documented success). `library` is the generated crate's name as a path.
 pub fn round_trip_calls(model: &TypeModel, server: &ServerModel, library: &str) -> Result<String, String> {
     let library: syn::Path = syn::parse_str(library).map_err(|e| format!("`{library}` is not a path: {e}"))?;
-    let support = quote!(#library::support);
+    let place = TypePlace::beside_models(quote!(#library::support));
     let credentials = server.schemes.iter().map(|scheme| {
         let setter = ident(&scheme.setter);
         match scheme.kind {
@@ -47,7 +46,7 @@ pub fn round_trip_calls(model: &TypeModel, server: &ServerModel, library: &str) 
         let mut setters = Vec::new();
         for (p, json) in op.operation.parameters.iter().zip(&op.sample_parameters) {
             let Some(json) = json else { continue };
-            let value = sample(type_in(model, &p.ty, &support), json);
+            let value = sample(type_path(model, &p.ty, &place), json);
             if p.is_argument() {
                 arguments.push(value);
             } else {
@@ -58,7 +57,7 @@ pub fn round_trip_calls(model: &TypeModel, server: &ServerModel, library: &str) 
         if let (Some(body), Some(json)) = (&op.operation.body, &op.sample_body) {
             let ty = match &body.kind {
                 BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Multipart { ty, .. } => {
-                    type_in(model, ty, &support)
+                    type_path(model, ty, &place)
                 }
                 BodyKind::Text => quote!(String),
                 BodyKind::Bytes | BodyKind::RawMultipart => quote!(Vec<u8>),

@@ -12,6 +12,7 @@ mod calls;
 
 use mdxgen_ir::ParamLocation;
 use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, HttpMethod};
+use mdxgen_ir::typing::docs::code_text;
 use mdxgen_ir::typing::operations::{BodyKind, ClientParam, ResponseBody, SchemeKind, StatusMatch};
 use mdxgen_ir::typing::server::{
     Capture, ErrorBody, ErrorReply, Kind, MISSING_CREDENTIALS, ServerModel, ServerOperation, ServerParam,
@@ -22,9 +23,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 pub use self::calls::round_trip_calls;
-use crate::client::{style, type_in};
-use crate::models::validate::value_checks;
-use crate::models::{doc_attrs, ident, unparse};
+use crate::checks::value_checks;
+use crate::spell::{TypePlace, doc_attrs, ident, param_style, type_path, unparse};
 
 const RUNTIME: &str = include_str!("runtime.rs.txt");
 
@@ -37,7 +37,7 @@ pub const SERVER_ALLOWED_LINTS: &[&str] =
 /// The Rust spelling of a type expression in the server module, whose handlers live in a module of their
 /// own: the support module by its path from the crate root.
 fn server_type(model: &TypeModel, ty: &TypeRef) -> TokenStream {
-    type_in(model, ty, &quote!(crate::support))
+    type_path(model, ty, &TypePlace::beside_models(quote!(crate::support)))
 }
 
 /// `src/server.rs`.
@@ -353,7 +353,7 @@ fn read_param(model: &TypeModel, p: &ClientParam, server: &ServerParam) -> Token
     let name = ident(&p.ident);
     let ty = server_type(model, &p.ty);
     let wire = Literal::string(&p.wire);
-    let style = style(p.style);
+    let style = param_style(p.style);
     let explode = p.explode;
     let shape = shape(server.shape);
     let required = p.required;
@@ -792,9 +792,4 @@ fn mock_value(op: &ServerOperation) -> TokenStream {
         ResponseBody::Text => quote!(Box::new(#response::#variant(#code String::new()))),
         ResponseBody::Bytes => quote!(Box::new(#response::#variant(#code Vec::new()))),
     }
-}
-
-/// Text for inside a code span.
-fn code_text(text: &str) -> String {
-    text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
 }

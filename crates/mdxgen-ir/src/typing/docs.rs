@@ -23,6 +23,11 @@ pub fn rustdoc_lines(description: &str) -> Vec<String> {
 }
 
 /// The description's lines with every fence marked `text` and closed, and indentation capped.
+/// Text for inside a code span of a doc line mdxgen writes: no backticks, no line breaks.
+pub fn code_text(text: &str) -> String {
+    text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
+}
+
 fn fenced_lines(description: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut open_fence: Option<Fence> = None;

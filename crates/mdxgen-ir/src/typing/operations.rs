@@ -15,9 +15,10 @@ use std::path::Path;
 use mdxgen_diag::Diagnostic;
 use serde_json::Value;
 
+use super::docs::{self, code_text};
 use super::names::{self, Namer};
 use super::pagination::{self, Pagination};
-use super::{Presence, Primitive, TypeKind, TypeModel, TypeRef, docs};
+use super::{Presence, Primitive, TypeKind, TypeModel, TypeRef};
 use crate::http::{DEFAULT_FILE_MEDIA_TYPE, Encoding, HttpMethod, ParamStyle, parameter_style};
 use crate::{Api, Operation, ParamLocation};
 
@@ -753,11 +754,6 @@ fn operation_docs(op: &Operation) -> Vec<String> {
         paragraph("Deprecated.", &mut lines);
     }
     lines
-}
-
-/// Text for inside a code span: no backticks, no line breaks.
-pub(super) fn code_text(text: &str) -> String {
-    text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
 }
 
 #[cfg(test)]

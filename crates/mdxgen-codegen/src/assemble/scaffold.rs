@@ -12,8 +12,9 @@ use mdxgen_ir::typing::{DateTimeCrate, TypeModel, docs};
 use minijinja::{Environment, context};
 use serde_json::Value;
 
-use super::support::SupportParts;
-use super::{MODELS_ALLOWED_LINTS, ModelsOptions};
+use super::ModelsOptions;
+use crate::models::MODELS_ALLOWED_LINTS;
+use crate::models::support::SupportParts;
 
 const CARGO_TOML: &str = include_str!("../../../../templates/Cargo.toml.jinja");
 const LIB_RS: &str = include_str!("../../../../templates/lib.rs.jinja");
