@@ -5,6 +5,7 @@ pub mod assemble;
 mod checks;
 pub mod client;
 pub mod models;
+mod runtime;
 pub mod server;
 pub mod spec;
 mod spell;

@@ -3,6 +3,7 @@
 //! spell through here, so that none of them imports another.
 
 use mdxgen_ir::http::ParamStyle;
+use mdxgen_ir::typing::operations::{KeyLocation, SchemeKind};
 use mdxgen_ir::typing::{DateTimeCrate, Primitive, TypeModel, TypeRef};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -158,6 +159,23 @@ pub fn param_style(style: ParamStyle) -> TokenStream {
         ParamStyle::Matrix => quote!(Matrix),
     };
     quote!(rt::Style::#variant)
+}
+
+/// Where a security scheme puts its credential, as the runtimes name it (`rt::Scheme`, which the client's
+/// and the server's runtimes both define).
+pub fn scheme(kind: &SchemeKind) -> TokenStream {
+    match kind {
+        SchemeKind::Bearer => quote!(rt::Scheme::Bearer),
+        SchemeKind::Basic => quote!(rt::Scheme::Basic),
+        SchemeKind::ApiKey { location, name } => {
+            let name = Literal::string(name);
+            match location {
+                KeyLocation::Header => quote!(rt::Scheme::Header(#name)),
+                KeyLocation::Query => quote!(rt::Scheme::Query(#name)),
+                KeyLocation::Cookie => quote!(rt::Scheme::Cookie(#name)),
+            }
+        }
+    }
 }
 
 /// `#[allow(..)]` with `lints`.

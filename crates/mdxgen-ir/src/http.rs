@@ -207,6 +207,43 @@ pub fn parameter_style(
     style.map(|s| (s, explode_of(s))).map_err(|s| (s, explode_of(s)))
 }
 
+/// A documented response's status: a code, a range (`4XX`) or `default`. Sorted for matching: codes, then
+/// ranges, then `default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusMatch {
+    Code(u16),
+    /// `4XX`: the hundreds digit.
+    Range(u16),
+    Default,
+}
+
+impl StatusMatch {
+    /// A status as the docs key it (`200`, `4XX`, `default`); `None` for anything else.
+    pub fn parse(status: &str) -> Option<Self> {
+        if status.eq_ignore_ascii_case("default") {
+            return Some(Self::Default);
+        }
+        let bytes = status.as_bytes();
+        if bytes.len() != 3 || !(b'1'..=b'5').contains(&bytes[0]) {
+            return None;
+        }
+        if status[1..].eq_ignore_ascii_case("xx") {
+            return Some(Self::Range(u16::from(bytes[0] - b'0')));
+        }
+        status.parse().ok().map(Self::Code)
+    }
+
+    /// The code a server answers with when it sends this response unasked for a code: its own, the first
+    /// of a range (`4XX`: 400), 200 for `default`.
+    pub fn answered_code(self) -> u16 {
+        match self {
+            Self::Code(code) => code,
+            Self::Range(digit) => digit * 100,
+            Self::Default => 200,
+        }
+    }
+}
+
 /// The status that refuses a request without the credentials its operation requires, from the statuses
 /// the operation documents: 401 when documented (alone or as `4XX`), else 403 when documented (authentik,
 /// like Django REST framework, answers such a request with its documented 403), else 401.
@@ -277,6 +314,24 @@ mod tests {
             parameter_style(ParamLocation::Header, &extra(json!({"style": "odd"}))),
             Err((ParamStyle::Simple, false))
         );
+    }
+
+    #[test]
+    fn statuses_are_classified_and_sorted() {
+        assert_eq!(StatusMatch::parse("200"), Some(StatusMatch::Code(200)));
+        assert_eq!(StatusMatch::parse("4XX"), Some(StatusMatch::Range(4)));
+        assert_eq!(StatusMatch::parse("default"), Some(StatusMatch::Default));
+        assert_eq!(StatusMatch::parse("abc"), None);
+        assert_eq!(StatusMatch::parse("600"), None);
+        assert!(StatusMatch::Code(500) < StatusMatch::Range(2));
+        assert!(StatusMatch::Range(5) < StatusMatch::Default);
+    }
+
+    #[test]
+    fn ranges_and_default_are_answered_with_their_first_code_and_200() {
+        assert_eq!(StatusMatch::Code(201).answered_code(), 201);
+        assert_eq!(StatusMatch::Range(4).answered_code(), 400);
+        assert_eq!(StatusMatch::Default.answered_code(), 200);
     }
 
     #[test]

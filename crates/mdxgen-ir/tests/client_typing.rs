@@ -5,9 +5,9 @@ use std::path::Path;
 
 use mdxgen_ir::ParamLocation;
 use mdxgen_ir::from_openapi;
-use mdxgen_ir::http::ParamStyle;
+use mdxgen_ir::http::{ParamStyle, StatusMatch};
 use mdxgen_ir::typing::operations::{
-    BodyKind, ClientModel, ClientOperation, FilePart, PathSegment, ResponseBody, SchemeKind, StatusMatch,
+    BodyKind, ClientModel, ClientOperation, FilePart, KeyLocation, PathSegment, ResponseBody, SchemeKind,
 };
 use mdxgen_ir::typing::pagination::{FieldStep, NextPage};
 use mdxgen_ir::typing::{Primitive, TypeKind, TypeModel, TypeRef, TypingOptions};
@@ -197,7 +197,7 @@ fn security_comes_from_the_schemes_and_empty_requirements_add_nothing() {
     }));
     let setters: Vec<&str> = client.schemes.iter().map(|s| s.setter.as_str()).collect();
     assert_eq!(setters, ["with_authentik_token", "with_key_key", "with_basic_basic_auth"]);
-    assert_eq!(client.schemes[1].kind, SchemeKind::ApiKey { location: ParamLocation::Header, name: "X-Key".into() });
+    assert_eq!(client.schemes[1].kind, SchemeKind::ApiKey { location: KeyLocation::Header, name: "X-Key".into() });
     assert_eq!(op(&client, "a").security, [vec![0]]);
     assert_eq!(op(&client, "b").security, [vec![1, 2]]);
     assert!(op(&client, "c").security.is_empty());

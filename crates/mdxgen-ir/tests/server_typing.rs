@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use mdxgen_ir::typing::operations::{ClientModel, StatusMatch};
-use mdxgen_ir::typing::server::{Capture, ErrorBody, Kind, ServerModel, ServerOperation, Shape};
+use mdxgen_ir::http::StatusMatch;
+use mdxgen_ir::typing::operations::ClientModel;
+use mdxgen_ir::typing::server::{Capture, ErrorBody, Kind, RouteSegment, ServerModel, ServerOperation, Shape};
 use mdxgen_ir::typing::{Bound, TypeModel, TypingOptions};
 use mdxgen_ir::{Example, from_openapi};
 use serde_json::{Value, json};
@@ -55,9 +56,17 @@ fn routes_capture_segments_by_position_and_live_under_the_server_path() {
         },
     }));
     assert_eq!(server.base_path, "/api/v3");
-    assert_eq!(op(&server, "a").route.as_deref(), Some("/users/{p0}/"));
-    assert_eq!(op(&server, "b").route.as_deref(), Some("/users/{p0}/"));
-    assert_eq!(op(&server, "c").route.as_deref(), Some("/files/{p0}"));
+    let route = |id: &str| {
+        let segments = op(&server, id).route.clone()?;
+        let text = segments.iter().map(|segment| match segment {
+            RouteSegment::Literal(text) => text.clone(),
+            RouteSegment::Capture(index) => format!("<{index}>"),
+        });
+        Some(text.collect::<Vec<_>>().join("/"))
+    };
+    assert_eq!(route("a").as_deref(), Some("/users/<0>/"));
+    assert_eq!(route("b").as_deref(), Some("/users/<0>/"));
+    assert_eq!(route("c").as_deref(), Some("/files/<0>"));
     assert_eq!(
         op(&server, "c").parameters[0].capture,
         Some(Capture { index: 0, prefix: String::new(), suffix: ".json".into() })

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use mdxgen_ir::http::{Encoding, essence};
+use mdxgen_ir::http::{Encoding, StatusMatch, essence};
 use mdxgen_ir::{Api, HttpMethod, MediaType, Operation, Response};
 use serde_json::Value;
 
@@ -127,13 +127,9 @@ impl MockResponse {
         Self { status: response.status.clone(), media, headers }
     }
 
-    /// The status code to send: the documented one, the first of a range, 200 for `default`.
+    /// The status code to send ([`StatusMatch::answered_code`], as the generated server's mock).
     pub fn code(&self) -> u16 {
-        let digits = self.status.to_ascii_uppercase().replace('X', "0");
-        match digits.parse::<u16>() {
-            Ok(code) if (100..600).contains(&code) => code,
-            _ => 200,
-        }
+        StatusMatch::parse(&self.status).map_or(200, StatusMatch::answered_code)
     }
 }
 

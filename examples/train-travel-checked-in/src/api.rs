@@ -2259,6 +2259,7 @@ pub mod client {
             /// The request, with the credentials of the first alternative the client has them all for.
             pub fn finish<E>(
                 mut self,
+                schemes: &[Scheme],
                 security: &[&[usize]],
             ) -> Result<reqwest::RequestBuilder, Error<E>> {
                 if !self.problems.is_empty() {
@@ -2276,7 +2277,7 @@ pub mod client {
                 let mut basic = None;
                 for index in chosen.map(|a| a.iter()).into_iter().flatten() {
                     let (Some(scheme), Some(Some(credential))) = (
-                        super::SCHEMES.get(*index),
+                        schemes.get(*index),
                         credentials.get(*index),
                     ) else {
                         continue;
@@ -2624,6 +2625,7 @@ pub mod client {
         base_url: String,
         /// Builds every request, and sends it unless `middleware` does.
         http: reqwest::Client,
+        /// By the index of their scheme in the generated `SCHEMES`.
         credentials: Vec<Option<Credential>>,
     }
     /// The API's client: cheap to clone (the connection pool and credentials are shared), `Send` and `Sync`.
@@ -2650,12 +2652,11 @@ pub mod client {
             http: reqwest::Client,
         ) -> Self {
             let base_url = base_url.into().trim_end_matches('/').to_owned();
-            let credentials = vec![None; SCHEMES.len()];
             Self {
                 inner: std::sync::Arc::new(Inner {
                     base_url,
                     http,
-                    credentials,
+                    credentials: Vec::new(),
                 }),
             }
         }
@@ -2675,14 +2676,14 @@ pub mod client {
         pub fn http_client(&self) -> &reqwest::Client {
             &self.inner.http
         }
+        /// The client with `credential` for the security scheme at `index` (of the generated `SCHEMES`).
         #[allow(dead_code)]
         fn credential(mut self, index: usize, credential: Credential) -> Self {
-            if let Some(slot) = std::sync::Arc::make_mut(&mut self.inner)
-                .credentials
-                .get_mut(index)
-            {
-                *slot = Some(credential);
+            let credentials = &mut std::sync::Arc::make_mut(&mut self.inner).credentials;
+            if credentials.len() <= index {
+                credentials.resize(index + 1, None);
             }
+            credentials[index] = Some(credential);
             self
         }
     }
@@ -2841,7 +2842,7 @@ pub mod client {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
             request.path("/bookings");
             request.page_url(self.page_url);
-            let builder = request.finish::<GetBookingsError>(&[&[0usize]])?;
+            let builder = request.finish::<GetBookingsError>(SCHEMES, &[&[0usize]])?;
             let response = rt::send::<GetBookingsError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
@@ -2887,7 +2888,8 @@ pub mod client {
             let mut request = rt::Request::new(&self.client, reqwest::Method::POST);
             request.path("/bookings");
             request.require("body", self.body.is_some());
-            let mut builder = request.finish::<CreateBookingError>(&[&[0usize]])?;
+            let mut builder = request
+                .finish::<CreateBookingError>(SCHEMES, &[&[0usize]])?;
             if let Some(body) = self.body {
                 builder = builder.json(&body);
             }
@@ -2934,7 +2936,7 @@ pub mod client {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
             request.path("/bookings/");
             request.path_param("bookingId", &self.booking_id, rt::Style::Simple, false);
-            let builder = request.finish::<GetBookingError>(&[&[0usize]])?;
+            let builder = request.finish::<GetBookingError>(SCHEMES, &[&[0usize]])?;
             let response = rt::send::<GetBookingError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
@@ -2976,7 +2978,7 @@ pub mod client {
             let mut request = rt::Request::new(&self.client, reqwest::Method::DELETE);
             request.path("/bookings/");
             request.path_param("bookingId", &self.booking_id, rt::Style::Simple, false);
-            let builder = request.finish::<DeleteBookingError>(&[&[0usize]])?;
+            let builder = request.finish::<DeleteBookingError>(SCHEMES, &[&[0usize]])?;
             let response = rt::send::<DeleteBookingError>(&self.client, builder).await?;
             match response.status() {
                 204 => response.ok(()),
@@ -3027,7 +3029,8 @@ pub mod client {
             request.path("/bookings/");
             request.path_param("bookingId", &self.booking_id, rt::Style::Simple, false);
             request.path("/payment");
-            let mut builder = request.finish::<CreateBookingPaymentError>(&[&[0usize]])?;
+            let mut builder = request
+                .finish::<CreateBookingPaymentError>(SCHEMES, &[&[0usize]])?;
             if let Some(body) = self.body {
                 builder = builder.json(&body);
             }
@@ -3091,7 +3094,7 @@ pub mod client {
             let mut request = rt::Request::new(&self.client, reqwest::Method::GET);
             request.path("/stations");
             request.page_url(self.page_url);
-            let builder = request.finish::<GetStationsError>(&[&[0usize]])?;
+            let builder = request.finish::<GetStationsError>(SCHEMES, &[&[0usize]])?;
             let response = rt::send::<GetStationsError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),
@@ -3194,7 +3197,7 @@ pub mod client {
             request.query("bicycles", &self.bicycles, rt::Style::Form, true);
             request.query("dogs", &self.dogs, rt::Style::Form, true);
             request.page_url(self.page_url);
-            let builder = request.finish::<GetTripsError>(&[&[0usize]])?;
+            let builder = request.finish::<GetTripsError>(SCHEMES, &[&[0usize]])?;
             let response = rt::send::<GetTripsError>(&self.client, builder).await?;
             match response.status() {
                 200 => response.ok_json(std::convert::identity),

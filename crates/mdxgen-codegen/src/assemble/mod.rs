@@ -16,6 +16,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::models;
+use crate::models::support::SupportParts;
 use crate::spell::{allowed_lints, unparse};
 
 /// Knobs of the generated crate.
@@ -50,14 +51,14 @@ pub fn crate_files_with(
     server: Option<&ServerModel>,
     options: &ModelsOptions,
 ) -> Result<Vec<GeneratedFile>, String> {
-    let parts = models::support_parts(model);
+    let parts = support_parts(model, server.is_some());
     let scaffold = scaffold::render(api, model, scaffold::Backends { client, server }, options, parts)?;
     let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: scaffold.cargo_toml },
         GeneratedFile { path: "README.md".into(), contents: scaffold.readme },
         GeneratedFile { path: "src/lib.rs".into(), contents: scaffold.lib_rs },
         GeneratedFile { path: "src/models.rs".into(), contents: models::models_module(model)? },
-        GeneratedFile { path: "src/support.rs".into(), contents: models::support_module(model)? },
+        GeneratedFile { path: "src/support.rs".into(), contents: models::support_module(parts)? },
     ];
     if let Some(main_rs) = scaffold.main_rs {
         files.insert(2, GeneratedFile { path: "src/main.rs".into(), contents: main_rs });
@@ -85,7 +86,7 @@ pub fn include_file(
     server: Option<&ServerModel>,
 ) -> Result<String, String> {
     models::check_overrides(model)?;
-    let support = models::support::support_items(models::support_parts(model));
+    let support = models::support::support_items(support_parts(model, server.is_some()))?;
     let models = models::models_tokens(model);
     let allowed = allowed_lints(models::MODELS_ALLOWED_LINTS);
     let client = match client {
@@ -117,4 +118,12 @@ pub fn include_file(
 
         #server
     })
+}
+
+/// The support parts the crate needs: the models', and with a server the validation errors its handlers
+/// report.
+fn support_parts(model: &TypeModel, server: bool) -> SupportParts {
+    let mut parts = models::support_parts(model);
+    parts.validation |= server;
+    parts
 }

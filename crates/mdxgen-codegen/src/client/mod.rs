@@ -5,50 +5,21 @@
 //!
 //! The module refers to the models by path (`super::models::Token`), never by a glob, so that no model name
 //! can clash with `Client`, `Error` or a builder. Its runtime (encoding by style and explode, auth, decoding)
-//! is one fixed piece of Rust, `runtime.rs.txt`, shared by every operation.
+//! is `mdxgen-runtime`'s `client.rs`, shared by every operation.
 
 use mdxgen_ir::ParamLocation;
-use mdxgen_ir::http::DEFAULT_FILE_MEDIA_TYPE;
+use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, StatusMatch};
 use mdxgen_ir::typing::docs::code_text;
 use mdxgen_ir::typing::operations::{
     BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, PathSegment, ResponseBody, SchemeKind,
-    StatusMatch,
 };
 use mdxgen_ir::typing::pagination::{FieldStep, NextPage, Pagination};
 use mdxgen_ir::typing::{Presence, TypeModel, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::spell::{TypePlace, doc_attrs, ident, param_style, type_path, unparse};
-
-const RUNTIME: &str = include_str!("runtime.rs.txt");
-
-/// The runtime's text: the pagination stream (which needs `futures`) only when an operation has one, and
-/// the `reqwest_middleware` support (behind the generated crate's cargo feature `middleware`) only in a
-/// crate: in a file the user's crate includes, `feature = "middleware"` would name a feature of theirs.
-fn runtime(pages: bool, in_crate: bool) -> String {
-    let mut text = RUNTIME.to_owned();
-    if !pages {
-        text = without_regions(&text, "pages");
-    }
-    if !in_crate {
-        text = without_regions(&text, "middleware");
-    }
-    text
-}
-
-/// `text` without its regions from `// @{tag}-start` to `// @{tag}-end`.
-fn without_regions(text: &str, tag: &str) -> String {
-    let (start, end) = (format!("// @{tag}-start"), format!("// @{tag}-end"));
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some((before, region)) = rest.split_once(start.as_str()) {
-        out.push_str(before);
-        rest = region.split_once(end.as_str()).map_or("", |(_, after)| after);
-    }
-    out.push_str(rest);
-    out
-}
+use crate::runtime;
+use crate::spell::{self, TypePlace, doc_attrs, ident, param_style, type_path, unparse};
 
 /// Whether the crate needs `futures` (for pagination streams).
 pub fn uses_futures(client: &ClientModel) -> bool {
@@ -63,21 +34,9 @@ pub fn client_module(model: &TypeModel, client: &ClientModel) -> Result<String, 
 /// The client module's items, for a file of their own in the generated crate (`in_crate`) or inside
 /// `pub mod client { .. }` of a file the user's crate includes.
 pub fn client_tokens(model: &TypeModel, client: &ClientModel, in_crate: bool) -> Result<TokenStream, String> {
-    let runtime = runtime(client.operations.iter().any(|op| op.pagination.is_some()), in_crate);
-    let runtime: TokenStream =
-        runtime.parse().map_err(|e| format!("the client runtime does not parse (a bug in mdxgen): {e}"))?;
-    let schemes = client.schemes.iter().map(|scheme| match &scheme.kind {
-        SchemeKind::Bearer => quote!(rt::Scheme::Bearer),
-        SchemeKind::Basic => quote!(rt::Scheme::Basic),
-        SchemeKind::ApiKey { location, name } => {
-            let name = Literal::string(name);
-            match location {
-                ParamLocation::Query => quote!(rt::Scheme::Query(#name)),
-                ParamLocation::Cookie => quote!(rt::Scheme::Cookie(#name)),
-                _ => quote!(rt::Scheme::Header(#name)),
-            }
-        }
-    });
+    // The page stream (which needs `futures`) only when an operation pages.
+    let runtime = runtime::tokens(&runtime::client(uses_futures(client), in_crate)?);
+    let schemes = client.schemes.iter().map(|scheme| spell::scheme(&scheme.kind));
     let setters = client.schemes.iter().enumerate().map(|(index, scheme)| {
         let docs = doc_attrs(&scheme.docs);
         let setter = ident(&scheme.setter);
@@ -528,7 +487,7 @@ fn send(op: &ClientOperation) -> TokenStream {
     quote! {
         let #request_mut request = rt::Request::new(&self.client, #method);
         #(#steps)*
-        let #builder_mut builder = request.finish::<#error>(&[#(#security),*])?;
+        let #builder_mut builder = request.finish::<#error>(SCHEMES, &[#(#security),*])?;
         #body
         let response = rt::send::<#error>(&self.client, builder).await?;
         #decode

@@ -37,9 +37,9 @@ pub fn models_module(model: &TypeModel) -> Result<String, String> {
     unparse(models_tokens(model))
 }
 
-/// `src/support.rs`: the support types the models use.
-pub fn support_module(model: &TypeModel) -> Result<String, String> {
-    unparse(support::support_items(support_parts(model)))
+/// `src/support.rs`: the support module with `parts`.
+pub fn support_module(parts: SupportParts) -> Result<String, String> {
+    unparse(support::support_items(parts)?)
 }
 
 /// The Rust spelling of a type expression, as seen from the parent of the `models` module with

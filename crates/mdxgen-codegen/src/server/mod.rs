@@ -4,19 +4,19 @@
 //! [`mdxgen_ir::typing::server`]; this only spells the [`ServerModel`] with quote + prettyplease.
 //!
 //! The runtime the handlers share (reading parameters by style, bodies by media type, credentials,
-//! answers) is one fixed piece of Rust, `runtime.rs.txt`, parsed here.
+//! answers), with the fixed types beside it, is `mdxgen-runtime`'s `server.rs`.
 //!
 //! [`Api`]: mdxgen_ir::typing::server::SERVER_TYPE_NAMES
 
 mod calls;
 
 use mdxgen_ir::ParamLocation;
-use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, HttpMethod};
+use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, HttpMethod, StatusMatch};
 use mdxgen_ir::typing::docs::code_text;
-use mdxgen_ir::typing::operations::{BodyKind, ClientParam, ResponseBody, SchemeKind, StatusMatch};
+use mdxgen_ir::typing::operations::{BodyKind, ClientParam, ResponseBody};
 use mdxgen_ir::typing::server::{
-    Capture, ErrorBody, ErrorReply, Kind, MISSING_CREDENTIALS, ServerModel, ServerOperation, ServerParam,
-    ServerResponse, Shape,
+    Capture, ErrorBody, ErrorReply, INVALID_REQUEST, Kind, MISSING_CREDENTIALS, MISSING_INPUT, RouteSegment,
+    ServerModel, ServerOperation, ServerParam, ServerResponse, Shape,
 };
 use mdxgen_ir::typing::{Constraints, TypeModel, TypeRef};
 use proc_macro2::{Literal, TokenStream};
@@ -24,9 +24,8 @@ use quote::quote;
 
 pub use self::calls::round_trip_calls;
 use crate::checks::value_checks;
-use crate::spell::{TypePlace, doc_attrs, ident, param_style, type_path, unparse};
-
-const RUNTIME: &str = include_str!("runtime.rs.txt");
+use crate::runtime;
+use crate::spell::{self, TypePlace, doc_attrs, ident, param_style, type_path, unparse};
 
 /// Lints allowed on the server module: a response enum holds the documented types as they are, whose
 /// sizes differ as the API's do (boxing them would change every implementation to help a few).
@@ -46,26 +45,17 @@ pub fn server_module(model: &TypeModel, server: &ServerModel) -> Result<String, 
 }
 
 pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<TokenStream, String> {
-    let runtime: TokenStream =
-        RUNTIME.parse().map_err(|e| format!("the server runtime does not parse (a bug in mdxgen): {e}"))?;
-    let validation = validation_items(model);
+    let mut runtime = runtime::server()?;
+    let validation = runtime::take(&mut runtime, "ValidationError");
+    let credential = runtime::take(&mut runtime, "Credential");
+    let mock_error = runtime::take(&mut runtime, "MockError");
+    let runtime = runtime::tokens(&runtime);
     let base_path = Literal::string(&server.base_path);
     let uses_schemes = server.operations.iter().any(|op| op.credentials_field.is_some());
     let schemes = uses_schemes.then(|| {
         let schemes = server.schemes.iter().map(|scheme| {
             let name = Literal::string(&scheme.name);
-            let kind = match &scheme.kind {
-                SchemeKind::Bearer => quote!(rt::Scheme::Bearer),
-                SchemeKind::Basic => quote!(rt::Scheme::Basic),
-                SchemeKind::ApiKey { location, name } => {
-                    let name = Literal::string(name);
-                    match location {
-                        ParamLocation::Query => quote!(rt::Scheme::Query(#name)),
-                        ParamLocation::Cookie => quote!(rt::Scheme::Cookie(#name)),
-                        _ => quote!(rt::Scheme::Header(#name)),
-                    }
-                }
-            };
+            let kind = spell::scheme(&scheme.kind);
             quote!((#name, #kind))
         });
         quote! {
@@ -77,7 +67,7 @@ pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<T
     let items = server.operations.iter().map(|op| operation_items(model, op));
     let handlers = server.operations.iter().filter(|op| op.route.is_some()).map(|op| handler(model, op));
     let router = router(server);
-    let mock = mock(server);
+    let mock = mock(server, mock_error);
     Ok(quote! {
         #[allow(unused_imports)]
         use super::models;
@@ -89,16 +79,7 @@ pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<T
 
         #schemes
 
-        /// A credential a request carries, handed to the implementation to check.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Credential {
-            /// `Authorization: Bearer <token>` (http bearer, OAuth 2, OpenID Connect).
-            Bearer { scheme: &'static str, token: String },
-            /// `Authorization: Basic` user name and password.
-            Basic { scheme: &'static str, user: String, password: Option<String> },
-            /// An API key from its header, query parameter or cookie.
-            ApiKey { scheme: &'static str, key: String },
-        }
+        #credential
 
         /// The API, one method per operation: implement it and serve it with [`router`]. The router has
         /// read and validated the inputs; the method answers with one of the documented responses.
@@ -120,37 +101,6 @@ pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<T
 
         #runtime
     })
-}
-
-/// The support module's `ValidationError` and `join_path` when the models have them, else the same two
-/// here.
-fn validation_items(model: &TypeModel) -> TokenStream {
-    if model.needs().validation {
-        return quote!(
-            pub use super::support::{ValidationError, join_path};
-        );
-    }
-    quote! {
-        /// What is wrong with a request: where (field names and item indexes joined by `.`) and what.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct ValidationError {
-            pub path: String,
-            pub message: String,
-        }
-
-        impl ValidationError {
-            #[must_use]
-            pub fn new(path: &str, message: &str) -> Self {
-                Self { path: path.to_owned(), message: message.to_owned() }
-            }
-        }
-
-        /// `path.key`, or `key` at the top.
-        #[must_use]
-        pub fn join_path(path: &str, key: &str) -> String {
-            if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
-        }
-    }
 }
 
 fn plain_name(name: &str) -> &str {
@@ -361,7 +311,7 @@ fn read_param(model: &TypeModel, p: &ClientParam, server: &ServerParam) -> Token
         quote!(&rt::Param { wire: #wire, style: #style, explode: #explode, shape: #shape, required: #required });
     let read = match (p.location, &server.capture) {
         (ParamLocation::Path, Some(Capture { index, prefix, suffix })) => {
-            let capture = Literal::string(&format!("p{index}"));
+            let capture = Literal::string(&capture_name(*index));
             let (prefix, suffix) = (Literal::string(prefix), Literal::string(suffix));
             quote!(input.path(#param, &rt::Capture { name: #capture, prefix: #prefix, suffix: #suffix }))
         }
@@ -391,6 +341,7 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
     let name = ident(&op.method_name);
     let request = ident(&op.request_name);
     let invalid = reply(&op.invalid);
+    let (invalid_message, missing_message) = (Literal::string(INVALID_REQUEST), Literal::string(MISSING_INPUT));
     let credentials = op.credentials_field.as_ref().map(|field| {
         let field = ident(field);
         let alternatives = op.operation.security.iter().map(|a| {
@@ -447,9 +398,7 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
             check(model, &quote!(#local), &p.wire, &p.ty, &s.constraints)
         })
         .collect();
-    if let Some(BodyKind::Json(ty) | BodyKind::Form(ty) | BodyKind::Multipart { ty, .. }) =
-        op.operation.body.as_ref().map(|b| &b.kind)
-    {
+    if let Some(ty) = op.operation.body.as_ref().and_then(|b| b.kind.model_type()) {
         checks.push(check(model, &quote!(body), "", ty, &Constraints::default()));
     }
     checks.retain(|c| !c.is_empty());
@@ -472,7 +421,7 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
     let unwrap = (!required.is_empty()).then(|| {
         quote! {
             let (#(Some(#required),)*) = (#(#required,)*) else {
-                return rt::reply(&#invalid, &input.errors, "a required input is missing");
+                return rt::reply(&#invalid, &input.errors, #missing_message);
             };
         }
     });
@@ -498,7 +447,7 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
             #body
             #checks
             if !input.errors.is_empty() {
-                return rt::reply(&#invalid, &input.errors, "the request is invalid");
+                return rt::reply(&#invalid, &input.errors, #invalid_message);
             }
             #unwrap
             let request = #request { #(#fields),* };
@@ -512,10 +461,27 @@ fn method_filter(method: HttpMethod) -> TokenStream {
     quote!(axum::routing::MethodFilter::#method)
 }
 
+/// A route in axum's syntax: literal text with its braces doubled, each capture `{pN}`.
+fn axum_route(route: &[RouteSegment]) -> String {
+    let segments: Vec<String> = route
+        .iter()
+        .map(|segment| match segment {
+            RouteSegment::Literal(text) => text.replace('{', "{{").replace('}', "}}"),
+            RouteSegment::Capture(index) => format!("{{{}}}", capture_name(*index)),
+        })
+        .collect();
+    segments.join("/")
+}
+
+/// The name of a route's capture: positional, so that `/a/{id}` and `/a/{name}` are one route.
+fn capture_name(index: usize) -> String {
+    format!("p{index}")
+}
+
 /// `router(api)`: each route with its methods (axum answers HEAD with the GET handler where the docs
 /// have no HEAD), under [`ServerModel::base_path`], and 404 for every other path.
 fn router(server: &ServerModel) -> TokenStream {
-    let mut routes: Vec<(&str, Vec<&ServerOperation>)> = Vec::new();
+    let mut routes: Vec<(&[RouteSegment], Vec<&ServerOperation>)> = Vec::new();
     for op in &server.operations {
         let Some(route) = op.route.as_deref() else { continue };
         match routes.iter_mut().find(|(r, _)| *r == route) {
@@ -526,7 +492,7 @@ fn router(server: &ServerModel) -> TokenStream {
     let routes: Vec<TokenStream> = routes
         .into_iter()
         .map(|(route, ops)| {
-            let route = Literal::string(route);
+            let route = Literal::string(&axum_route(route));
             let mut methods = ops.iter().map(|op| {
                 let filter = method_filter(op.operation.method);
                 let handler = ident(&op.method_name);
@@ -598,7 +564,7 @@ fn route_group(index: usize, routes: &[TokenStream]) -> TokenStream {
 }
 
 /// `MockApi`: every answer decoded once, in `new()`, boxed, and cloned per request.
-fn mock(server: &ServerModel) -> TokenStream {
+fn mock(server: &ServerModel, mock_error: TokenStream) -> TokenStream {
     let groups: Vec<&[ServerOperation]> = server.operations.chunks(ITEMS_PER_FUNCTION).collect();
     let group_type = |i: usize| ident(&format!("Group{i}"));
     let fields = (0..groups.len()).map(|i| {
@@ -668,21 +634,7 @@ fn mock(server: &ServerModel) -> TokenStream {
 
         #fallback
 
-        /// An answer of [`MockApi`] that does not decode into its type.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct MockError {
-            /// The operationId.
-            pub operation: &'static str,
-            pub reason: String,
-        }
-
-        impl std::fmt::Display for MockError {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "the mock answer of `{}` does not decode: {}", self.operation, self.reason)
-            }
-        }
-
-        impl std::error::Error for MockError {}
+        #mock_error
     }
 }
 
@@ -771,8 +723,7 @@ fn mock_value(op: &ServerOperation) -> TokenStream {
     let variant = ident(&answer.variant);
     let code = match answer.status {
         StatusMatch::Code(_) => None,
-        StatusMatch::Range(digit) => Some(Literal::u16_unsuffixed(digit * 100)),
-        StatusMatch::Default => Some(Literal::u16_unsuffixed(200)),
+        status => Some(Literal::u16_unsuffixed(status.answered_code())),
     };
     let code = code.map(|code| quote!(#code,));
     match &answer.body {

@@ -19,7 +19,7 @@ use super::docs::{self, code_text};
 use super::names::{self, Namer};
 use super::pagination::{self, Pagination};
 use super::{Presence, Primitive, TypeKind, TypeModel, TypeRef};
-use crate::http::{DEFAULT_FILE_MEDIA_TYPE, Encoding, HttpMethod, ParamStyle, parameter_style};
+use crate::http::{DEFAULT_FILE_MEDIA_TYPE, Encoding, HttpMethod, ParamStyle, StatusMatch, parameter_style};
 use crate::{Api, Operation, ParamLocation};
 
 /// The client of an API.
@@ -120,6 +120,17 @@ pub enum BodyKind {
     Text,
 }
 
+impl BodyKind {
+    /// The model type the body is read into, which a server validates; `None` for bytes, text and a form
+    /// the caller builds.
+    pub fn model_type(&self) -> Option<&TypeRef> {
+        match self {
+            Self::Json(ty) | Self::Form(ty) | Self::Multipart { ty, .. } => Some(ty),
+            Self::RawMultipart | Self::Bytes | Self::Text => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct MultipartPart {
     /// The part name (the property's name).
@@ -152,14 +163,6 @@ pub struct ClientResponse {
     pub docs: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum StatusMatch {
-    Code(u16),
-    /// `4XX`: the hundreds digit.
-    Range(u16),
-    Default,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseBody {
     Empty,
@@ -185,9 +188,17 @@ pub enum SchemeKind {
     /// http basic: user name and password.
     Basic,
     ApiKey {
-        location: ParamLocation,
+        location: KeyLocation,
         name: String,
     },
+}
+
+/// Where an API key goes (OpenAPI's `in` of an `apiKey` scheme).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyLocation {
+    Header,
+    Query,
+    Cookie,
 }
 
 /// Names the generated client module defines itself.
@@ -273,13 +284,15 @@ fn schemes(api: &Api, methods: &mut Namer, warn: &mut dyn FnMut(String)) -> Vec<
             },
             "oauth2" | "openIdConnect" => SchemeKind::Bearer,
             "apiKey" => {
-                let location = scheme.get("in").and_then(Value::as_str).and_then(ParamLocation::parse);
+                let location = match scheme.get("in").and_then(Value::as_str) {
+                    Some("header") => Some(KeyLocation::Header),
+                    Some("query") => Some(KeyLocation::Query),
+                    Some("cookie") => Some(KeyLocation::Cookie),
+                    _ => None,
+                };
                 let key = scheme.get("name").and_then(Value::as_str);
                 match (location, key) {
-                    (
-                        Some(location @ (ParamLocation::Header | ParamLocation::Query | ParamLocation::Cookie)),
-                        Some(key),
-                    ) => SchemeKind::ApiKey { location, name: key.to_owned() },
+                    (Some(location), Some(key)) => SchemeKind::ApiKey { location, name: key.to_owned() },
                     _ => {
                         warn(format!("security scheme `{name}`: an apiKey without `in` and `name`: not supported"));
                         continue;
@@ -628,27 +641,13 @@ pub(super) fn resolve(model: &TypeModel, ty: &TypeRef, depth: usize) -> TypeRef 
     }
 }
 
-pub(super) fn status_match(status: &str) -> Option<StatusMatch> {
-    if status.eq_ignore_ascii_case("default") {
-        return Some(StatusMatch::Default);
-    }
-    let bytes = status.as_bytes();
-    if bytes.len() != 3 || !(b'1'..=b'5').contains(&bytes[0]) {
-        return None;
-    }
-    if status[1..].eq_ignore_ascii_case("xx") {
-        return Some(StatusMatch::Range(u16::from(bytes[0] - b'0')));
-    }
-    status.parse().ok().map(StatusMatch::Code)
-}
-
 /// Responses sorted for matching: exact statuses, ranges, `default`. 2xx are success; `default` is success
 /// when nothing else is; everything else is an error.
 fn responses(model: &TypeModel, op: &Operation, types: Option<&super::OperationTypes>) -> Vec<ClientResponse> {
     let mut out: Vec<ClientResponse> = Vec::new();
-    let any_success = op.responses.iter().any(|r| matches!(status_match(&r.status), Some(s) if is_2xx(s)));
+    let any_success = op.responses.iter().any(|r| matches!(StatusMatch::parse(&r.status), Some(s) if is_2xx(s)));
     for response in &op.responses {
-        let Some(status) = status_match(&response.status) else { continue };
+        let Some(status) = StatusMatch::parse(&response.status) else { continue };
         if out.iter().any(|r| r.status == status) {
             continue;
         }
@@ -759,17 +758,6 @@ fn operation_docs(op: &Operation) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn statuses_are_classified_and_sorted() {
-        assert_eq!(status_match("200"), Some(StatusMatch::Code(200)));
-        assert_eq!(status_match("4XX"), Some(StatusMatch::Range(4)));
-        assert_eq!(status_match("default"), Some(StatusMatch::Default));
-        assert_eq!(status_match("abc"), None);
-        assert_eq!(status_match("600"), None);
-        assert!(StatusMatch::Code(500) < StatusMatch::Range(2));
-        assert!(StatusMatch::Range(5) < StatusMatch::Default);
-    }
 
     #[test]
     fn method_names_are_snake_case_identifiers() {

@@ -12,12 +12,9 @@ use mdxgen_diag::Diagnostic;
 use serde_json::{Value, json};
 
 use super::names::{self, Namer};
-use super::operations::{
-    BodyKind, ClientModel, ClientOperation, PathSegment, ResponseBody, SecurityScheme, StatusMatch, resolve,
-    status_match,
-};
+use super::operations::{BodyKind, ClientModel, ClientOperation, PathSegment, ResponseBody, SecurityScheme, resolve};
 use super::{Constraints, Primitive, TypeKind, TypeModel, TypeRef, samples};
-use crate::http::{Encoding, HttpMethod, essence, missing_credentials_status};
+use crate::http::{Encoding, HttpMethod, StatusMatch, essence, missing_credentials_status};
 use crate::{Api, Operation};
 
 /// Names the generated server module defines itself.
@@ -26,6 +23,10 @@ pub const SERVER_TYPE_NAMES: &[&str] =
 
 /// The message of a request without the credentials its operation requires.
 pub const MISSING_CREDENTIALS: &str = "Authentication credentials were not provided.";
+/// The message of a request that breaks its operation's rules (the problems themselves are listed too).
+pub const INVALID_REQUEST: &str = "the request is invalid";
+/// The message of a request without a required input the router could read.
+pub const MISSING_INPUT: &str = "a required input is missing";
 
 /// The server of an API.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,9 +56,10 @@ pub struct ServerOperation {
     pub request_name: String,
     /// The enum of the documented responses.
     pub response_name: String,
-    /// The axum route below the base path (`/core/tokens/{p0}/`), `None` when the operation cannot be routed
-    /// (two parameters in one path segment, or a route another operation already took).
-    pub route: Option<String>,
+    /// The route below the base path, segment by segment (`/core/tokens/{id}/`: an empty literal, `core`,
+    /// `tokens`, the capture 0, an empty literal), `None` when the operation cannot be routed (two parameters
+    /// in one path segment, or a route another operation already took).
+    pub route: Option<Vec<RouteSegment>>,
     /// How each of `operation.parameters` is read, in the same order.
     pub parameters: Vec<ServerParam>,
     /// The body's media types the server accepts (the documented ones with the chosen one's encoding).
@@ -171,7 +173,7 @@ impl ServerModel {
         let mut type_names = Namer::new();
         type_names.reserve(names::RESERVED_TYPE_NAMES.iter().copied());
         type_names.reserve(SERVER_TYPE_NAMES.iter().copied());
-        let mut routes: Vec<(String, HttpMethod)> = Vec::new();
+        let mut routes: Vec<(Vec<RouteSegment>, HttpMethod)> = Vec::new();
         let mut operations = Vec::new();
         for client_op in &client.operations {
             let Some(op) = api.operation(&client_op.operation_id) else { continue };
@@ -323,10 +325,18 @@ fn operation(
     }
 }
 
-/// The axum route: literal text as it is (braces escaped), each path parameter a capture `{pN}` of a whole
-/// segment (positional names, so that `/a/{id}` and `/a/{name}` are one route), with the literal text
-/// around it in its segment remembered. Two parameters in one segment cannot be told apart: not routed.
-fn route(op: &ClientOperation, warn: &mut dyn FnMut(String)) -> (Option<String>, Vec<(usize, Capture)>) {
+/// One `/`-separated segment of a route: literal text, or the capture of a path parameter (by its position
+/// among the operation's captures, so that `/a/{id}` and `/a/{name}` are one route).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RouteSegment {
+    Literal(String),
+    Capture(usize),
+}
+
+/// The route: literal text as it is, each path parameter the capture of a whole segment, with the literal
+/// text around it in its segment remembered; it starts with `/` (an empty first segment). Two parameters in
+/// one segment cannot be told apart: not routed.
+fn route(op: &ClientOperation, warn: &mut dyn FnMut(String)) -> (Option<Vec<RouteSegment>>, Vec<(usize, Capture)>) {
     // The path's `/`-separated segments, each a run of literal text and parameters.
     let mut segments: Vec<Vec<&PathSegment>> = vec![Vec::new()];
     let mut literals: Vec<PathSegment> = Vec::new();
@@ -361,12 +371,12 @@ fn route(op: &ClientOperation, warn: &mut dyn FnMut(String)) -> (Option<String>,
             pieces.iter().map(|p| if let PathSegment::Literal(t) = p { t.as_str() } else { "" }).collect()
         };
         match params.as_slice() {
-            [] => parts.push(escape(&text(pieces))),
+            [] => parts.push(RouteSegment::Literal(text(pieces))),
             [param] => {
                 let at = pieces.iter().position(|p| **p == PathSegment::Param(*param)).unwrap_or_default();
                 let capture =
                     Capture { index: captures.len(), prefix: text(&pieces[..at]), suffix: text(&pieces[at + 1..]) };
-                parts.push(format!("{{p{}}}", capture.index));
+                parts.push(RouteSegment::Capture(capture.index));
                 captures.push((*param, capture));
             }
             _ => {
@@ -378,15 +388,10 @@ fn route(op: &ClientOperation, warn: &mut dyn FnMut(String)) -> (Option<String>,
             }
         }
     }
-    let mut route = parts.join("/");
-    if !route.starts_with('/') {
-        route.insert(0, '/');
+    if parts.first() != Some(&RouteSegment::Literal(String::new())) {
+        parts.insert(0, RouteSegment::Literal(String::new()));
     }
-    (Some(route), captures)
-}
-
-fn escape(literal: &str) -> String {
-    literal.replace('{', "{{").replace('}', "}}")
+    (Some(parts), captures)
 }
 
 /// How a parameter of type `ty` is read from text.
@@ -461,7 +466,7 @@ fn responses(op: &Operation, client_op: &ClientOperation) -> Vec<ServerResponse>
         .responses
         .iter()
         .map(|r| {
-            let documented = op.responses.iter().find(|d| status_match(&d.status) == Some(r.status));
+            let documented = op.responses.iter().find(|d| StatusMatch::parse(&d.status) == Some(r.status));
             let content_type = documented
                 .and_then(|d| d.content.iter().min_by_key(|m| m.encoding()))
                 .map(|m| m.encoding().written_media_type(&m.media_type))
@@ -562,7 +567,7 @@ fn mock(model: &TypeModel, op: &Operation, responses: &[ServerResponse]) -> (usi
     let index = responses.iter().position(|r| r.success).unwrap_or_default();
     let Some(response) = responses.get(index) else { return (0, Vec::new()) };
     let ResponseBody::Json(ty) = &response.body else { return (index, Vec::new()) };
-    let status = op.responses.iter().find(|d| status_match(&d.status) == Some(response.status));
+    let status = op.responses.iter().find(|d| StatusMatch::parse(&d.status) == Some(response.status));
     let mut candidates: Vec<String> = op
         .examples
         .iter()
@@ -593,13 +598,14 @@ mod tests {
         let op = |segments: Vec<PathSegment>| ClientOperation { segments, ..sample_operation() };
         let lit = |t: &str| PathSegment::Literal(t.to_owned());
         let (route, captures) = route(&op(vec![lit("/users/"), PathSegment::Param(0), lit(".json/{x}")]), &mut |_| {});
-        assert_eq!(route.as_deref(), Some("/users/{p0}/{{x}}"));
+        let literal = |t: &str| RouteSegment::Literal(t.to_owned());
+        assert_eq!(route, Some(vec![literal(""), literal("users"), RouteSegment::Capture(0), literal("{x}")]));
         assert_eq!(captures, vec![(0, Capture { index: 0, prefix: String::new(), suffix: ".json".into() })]);
         let (route, _) = route_of(&op(vec![lit("/a/"), PathSegment::Param(0), lit("-"), PathSegment::Param(1)]));
         assert_eq!(route, None);
     }
 
-    fn route_of(op: &ClientOperation) -> (Option<String>, Vec<(usize, Capture)>) {
+    fn route_of(op: &ClientOperation) -> (Option<Vec<RouteSegment>>, Vec<(usize, Capture)>) {
         route(op, &mut |_| {})
     }
 

@@ -1,6 +1,40 @@
-// What every handler shares: reading the request (captures, query, headers, cookies, the body up to a
-// limit), turning parameter text into the JSON its type reads, credentials, and writing answers.
-// Not every API uses every reader.
+//! The runtime of a generated server (`src/server.rs`): what every handler shares, in `rt` (reading the
+//! request: captures, query, headers, cookies, the body up to a limit; turning parameter text into the JSON
+//! its type reads; credentials; writing answers), and the fixed types the generated code uses beside it.
+//! The generated code adds `SCHEMES`, the `Api` trait, the request and response types, the handlers, the
+//! router and `MockApi`. Not every API uses every reader.
+
+/// The support module's validation errors, which the handlers report (the generator gives every crate with
+/// a server the support module's `validation` part).
+pub use super::support::{ValidationError, join_path};
+
+/// A credential a request carries, handed to the implementation to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// `Authorization: Bearer <token>` (http bearer, OAuth 2, OpenID Connect).
+    Bearer { scheme: &'static str, token: String },
+    /// `Authorization: Basic` user name and password.
+    Basic { scheme: &'static str, user: String, password: Option<String> },
+    /// An API key from its header, query parameter or cookie.
+    ApiKey { scheme: &'static str, key: String },
+}
+
+/// An answer of [`MockApi`] that does not decode into its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockError {
+    /// The operationId.
+    pub operation: &'static str,
+    pub reason: String,
+}
+
+impl std::fmt::Display for MockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the mock answer of `{}` does not decode: {}", self.operation, self.reason)
+    }
+}
+
+impl std::error::Error for MockError {}
+
 #[allow(dead_code)]
 mod rt {
     use std::collections::BTreeMap;
@@ -88,10 +122,19 @@ mod rt {
     #[derive(Debug, Clone, Copy)]
     pub enum Reply {
         /// Field names as keys, lists of messages as values.
-        FieldMap { status: u16, root_key: &'static str },
+        FieldMap {
+            status: u16,
+            root_key: &'static str,
+        },
         /// The documented body, with the message in its message field.
-        Template { status: u16, json: &'static str, message_field: Option<&'static str> },
-        Problem { status: u16 },
+        Template {
+            status: u16,
+            json: &'static str,
+            message_field: Option<&'static str>,
+        },
+        Problem {
+            status: u16,
+        },
     }
 
     /// A request answered before its operation sees it (413, 415, a broken path), boxed: a `Response` is
@@ -134,7 +177,9 @@ mod rt {
             }
             let captures = match axum::extract::RawPathParams::from_request_parts(&mut parts, &()).await {
                 Ok(params) => params.iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
-                Err(_) => return Err(Refusal::from(problem(StatusCode::BAD_REQUEST, "a path segment is not UTF-8", None))),
+                Err(_) => {
+                    return Err(Refusal::from(problem(StatusCode::BAD_REQUEST, "a path segment is not UTF-8", None)));
+                }
             };
             let query = parts
                 .uri
@@ -152,7 +197,11 @@ mod rt {
         /// A path parameter.
         pub fn path<T: DeserializeOwned>(&mut self, param: &Param, capture: &Capture) -> Option<T> {
             let raw = self.captures.iter().find(|(k, _)| k == capture.name).map(|(_, v)| v.clone());
-            let Some(text) = raw.as_deref().and_then(|t| t.strip_prefix(capture.prefix)).and_then(|t| t.strip_suffix(capture.suffix)) else {
+            let Some(text) = raw
+                .as_deref()
+                .and_then(|t| t.strip_prefix(capture.prefix))
+                .and_then(|t| t.strip_suffix(capture.suffix))
+            else {
                 self.problem(param.wire, "is required");
                 return None;
             };
@@ -160,7 +209,11 @@ mod rt {
                 Style::Label => text.strip_prefix('.').unwrap_or(text).to_owned(),
                 Style::Matrix => {
                     let own = format!(";{}=", param.wire);
-                    if param.explode { text.replace(&own, ",").trim_start_matches(',').to_owned() } else { text.strip_prefix(&own).unwrap_or(text).to_owned() }
+                    if param.explode {
+                        text.replace(&own, ",").trim_start_matches(',').to_owned()
+                    } else {
+                        text.strip_prefix(&own).unwrap_or(text).to_owned()
+                    }
                 }
                 _ => text.to_owned(),
             };
@@ -171,7 +224,9 @@ mod rt {
 
         /// A query parameter.
         pub fn query<T: DeserializeOwned>(&mut self, param: &Param) -> Option<T> {
-            if param.style == Style::DeepObject || (param.shape == Shape::Object && param.explode && param.style == Style::Form) {
+            if param.style == Style::DeepObject
+                || (param.shape == Shape::Object && param.explode && param.style == Style::Form)
+            {
                 let prefix = format!("{}[", param.wire);
                 let object: Map<String, Value> = self
                     .query
@@ -253,7 +308,10 @@ mod rt {
                 Shape::Object => match items.as_slice() {
                     [single] => serde_json::from_str(single).unwrap_or_else(|_| Value::String(single.clone())),
                     pairs => Value::Object(
-                        pairs.chunks(2).map(|kv| (kv[0].clone(), Value::String(kv.get(1).cloned().unwrap_or_default()))).collect(),
+                        pairs
+                            .chunks(2)
+                            .map(|kv| (kv[0].clone(), Value::String(kv.get(1).cloned().unwrap_or_default())))
+                            .collect(),
                     ),
                 },
             };
@@ -267,7 +325,10 @@ mod rt {
             }
             let guessed = object.into_iter().map(|(k, v)| {
                 let v = match v {
-                    Value::String(text) => serde_json::from_str::<Value>(&text).ok().filter(|v| !v.is_object() && !v.is_array()).unwrap_or(Value::String(text)),
+                    Value::String(text) => serde_json::from_str::<Value>(&text)
+                        .ok()
+                        .filter(|v| !v.is_object() && !v.is_array())
+                        .unwrap_or(Value::String(text)),
                     other => other,
                 };
                 (k, v)
@@ -314,7 +375,7 @@ mod rt {
                     }
                     Ok(false)
                 }
-                Some(essence) if accepted.iter().any(|a| *a == essence || *a == "*/*") => Ok(true),
+                Some(essence) if accepted.iter().any(|a| accepts(a, &essence)) => Ok(true),
                 _ => Err(Refusal::from(problem(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
                     &format!("the body must be one of: {}", accepted.join(", ")),
@@ -324,7 +385,11 @@ mod rt {
         }
 
         /// A JSON body, depth-checked before it is parsed.
-        pub fn json_body<T: DeserializeOwned>(&mut self, accepted: &[&str], required: bool) -> Result<Option<T>, Refusal> {
+        pub fn json_body<T: DeserializeOwned>(
+            &mut self,
+            accepted: &[&str],
+            required: bool,
+        ) -> Result<Option<T>, Refusal> {
             if !self.body_present(accepted, required)? {
                 return Ok(None);
             }
@@ -349,7 +414,11 @@ mod rt {
         }
 
         /// An `application/x-www-form-urlencoded` body.
-        pub fn form_body<T: DeserializeOwned>(&mut self, accepted: &[&str], required: bool) -> Result<Option<T>, Refusal> {
+        pub fn form_body<T: DeserializeOwned>(
+            &mut self,
+            accepted: &[&str],
+            required: bool,
+        ) -> Result<Option<T>, Refusal> {
             if !self.body_present(accepted, required)? {
                 return Ok(None);
             }
@@ -445,8 +514,11 @@ mod rt {
         /// The credentials of the first alternative the request holds every one of (empty: none).
         pub fn credentials(&self, schemes: &[(&'static str, Scheme)], alternatives: &[&[usize]]) -> Vec<Credential> {
             for alternative in alternatives {
-                let found: Vec<Credential> =
-                    alternative.iter().filter_map(|i| schemes.get(*i)).filter_map(|(name, scheme)| self.credential(name, *scheme)).collect();
+                let found: Vec<Credential> = alternative
+                    .iter()
+                    .filter_map(|i| schemes.get(*i))
+                    .filter_map(|(name, scheme)| self.credential(name, *scheme))
+                    .collect();
                 if found.len() == alternative.len() {
                     return found;
                 }
@@ -460,7 +532,8 @@ mod rt {
                 Scheme::Bearer => {
                     let value = authorization()?;
                     let (kind, token) = value.split_once(' ')?;
-                    kind.eq_ignore_ascii_case("bearer").then(|| Credential::Bearer { scheme: name, token: token.trim().to_owned() })
+                    kind.eq_ignore_ascii_case("bearer")
+                        .then(|| Credential::Bearer { scheme: name, token: token.trim().to_owned() })
                 }
                 Scheme::Basic => {
                     use base64::Engine as _;
@@ -490,6 +563,15 @@ mod rt {
         }
     }
 
+    /// Whether a documented media type, or range (`*/*`, `application/*`), takes a body of `essence`.
+    fn accepts(accepted: &str, essence: &str) -> bool {
+        match accepted.strip_suffix("/*") {
+            Some("*") => true,
+            Some(kind) => essence.split_once('/').is_some_and(|(k, _)| k == kind),
+            None => accepted == essence,
+        }
+    }
+
     /// Items of a parameter's text: split by the style's separator for arrays and objects.
     fn split(text: &str, shape: Shape, separator: char) -> Vec<String> {
         match shape {
@@ -504,7 +586,9 @@ mod rt {
     fn coerce(text: &str, kind: Kind) -> Value {
         let parsed = match kind {
             Kind::String => None,
-            Kind::Integer => text.parse::<i64>().map(Value::from).or_else(|_| text.parse::<u64>().map(Value::from)).ok(),
+            Kind::Integer => {
+                text.parse::<i64>().map(Value::from).or_else(|_| text.parse::<u64>().map(Value::from)).ok()
+            }
             Kind::Number => text.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number),
             Kind::Boolean => match text {
                 "true" => Some(Value::Bool(true)),
@@ -568,7 +652,9 @@ mod rt {
     pub fn json<T: Serialize>(code: u16, content_type: &'static str, body: &T) -> Response {
         match serde_json::to_vec(body) {
             Ok(bytes) => with_type((status(code), bytes).into_response(), content_type),
-            Err(error) => problem(StatusCode::INTERNAL_SERVER_ERROR, &format!("the response does not serialize: {error}"), None),
+            Err(error) => {
+                problem(StatusCode::INTERNAL_SERVER_ERROR, &format!("the response does not serialize: {error}"), None)
+            }
         }
     }
 
@@ -660,5 +746,164 @@ mod rt {
             }
         }
         Err(super::MockError { operation, reason: reasons.join("; ") })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn input(query: &str, headers: &[(&str, &str)], body: &str) -> Input {
+            let mut map = HeaderMap::new();
+            for (name, value) in headers {
+                map.append(
+                    header::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                    HeaderValue::from_str(value).unwrap(),
+                );
+            }
+            Input {
+                captures: Vec::new(),
+                query: form_urlencoded::parse(query.as_bytes()).into_owned().collect(),
+                headers: map,
+                body: Bytes::from(body.to_owned()),
+                errors: Vec::new(),
+            }
+        }
+
+        fn param(wire: &'static str, style: Style, explode: bool, shape: Shape) -> Param {
+            Param { wire, style, explode, shape, required: false }
+        }
+
+        #[test]
+        fn query_parameters_are_read_by_style_and_explode() {
+            let mut request = input("id=3&id=4&tags=a|b&filter[name]=n&filter[size]=2", &[], "");
+            let exploded = param("id", Style::Form, true, Shape::Array(Kind::Integer));
+            assert_eq!(request.query::<Vec<i64>>(&exploded), Some(vec![3, 4]));
+            let piped = param("tags", Style::PipeDelimited, false, Shape::Array(Kind::String));
+            assert_eq!(request.query::<Vec<String>>(&piped), Some(vec!["a".to_owned(), "b".to_owned()]));
+            let deep = param("filter", Style::DeepObject, true, Shape::Object);
+            #[derive(Debug, PartialEq, serde::Deserialize)]
+            struct Filter {
+                name: String,
+                size: u8,
+            }
+            let filter: Option<Filter> = request.query(&deep);
+            assert_eq!(
+                filter,
+                Some(Filter { name: "n".to_owned(), size: 2 }),
+                "numbers recognised where text does not read"
+            );
+            assert!(request.errors.is_empty(), "{:?}", request.errors);
+        }
+
+        #[test]
+        fn text_the_type_does_not_read_and_a_missing_required_value_are_problems_by_name() {
+            let mut request = input("page=two", &[], "");
+            let page = param("page", Style::Form, true, Shape::Scalar(Kind::Integer));
+            assert_eq!(request.query::<i64>(&page), None);
+            let size = Param { required: true, ..param("size", Style::Form, true, Shape::Scalar(Kind::Integer)) };
+            assert_eq!(request.query::<i64>(&size), None);
+            let paths: Vec<&str> = request.errors.iter().map(|e| e.path.as_str()).collect();
+            assert_eq!(paths, ["page", "size"]);
+            assert_eq!(request.errors[1].message, "is required");
+        }
+
+        #[test]
+        fn headers_and_cookies_are_read_as_their_types() {
+            let mut request = input("", &[("x-ids", "1,2"), ("cookie", "theme=dark; n=5")], "");
+            let ids = param("x-ids", Style::Simple, false, Shape::Array(Kind::Integer));
+            assert_eq!(request.header::<Vec<u8>>(&ids), Some(vec![1, 2]));
+            let n = param("n", Style::Form, true, Shape::Scalar(Kind::Integer));
+            assert_eq!(request.cookie::<u8>(&n), Some(5));
+        }
+
+        #[test]
+        fn credentials_are_found_in_their_places_for_the_first_alternative_held_whole() {
+            let schemes = [
+                ("bearer", Scheme::Bearer),
+                ("basic", Scheme::Basic),
+                ("key", Scheme::Header("x-api-key")),
+                ("query", Scheme::Query("api_key")),
+                ("cookie", Scheme::Cookie("session")),
+            ];
+            let request = input("api_key=q", &[("authorization", "Basic dXNlcjpwdw=="), ("cookie", "session=s")], "");
+            assert_eq!(request.credentials(&schemes, &[&[0], &[2]]), Vec::new(), "neither alternative is held");
+            let found = request.credentials(&schemes, &[&[0], &[1, 3, 4]]);
+            assert_eq!(
+                found,
+                [
+                    Credential::Basic { scheme: "basic", user: "user".to_owned(), password: Some("pw".to_owned()) },
+                    Credential::ApiKey { scheme: "query", key: "q".to_owned() },
+                    Credential::ApiKey { scheme: "cookie", key: "s".to_owned() },
+                ]
+            );
+            let request = input("", &[("authorization", "Bearer t "), ("x-api-key", "k")], "");
+            assert_eq!(
+                request.credentials(&schemes, &[&[0, 2]]),
+                [
+                    Credential::Bearer { scheme: "bearer", token: "t".to_owned() },
+                    Credential::ApiKey { scheme: "key", key: "k".to_owned() }
+                ]
+            );
+        }
+
+        #[test]
+        fn a_body_of_a_media_type_or_range_the_operation_takes_is_read_and_others_are_415() {
+            let mut request = input("", &[("content-type", "application/vnd.pets+json; charset=utf-8")], r#"{"a": 1}"#);
+            let value: Option<Value> = request.json_body(&["application/*"], true).ok().flatten();
+            assert_eq!(value, Some(json!({"a": 1})));
+            let refused =
+                request.json_body::<Value>(&["application/json"], true).err().map(IntoResponse::into_response);
+            assert_eq!(refused.map(|r| r.status()), Some(StatusCode::UNSUPPORTED_MEDIA_TYPE));
+            assert!(
+                accepts("*/*", "image/png") && accepts("image/*", "image/png") && !accepts("image/*", "text/plain")
+            );
+        }
+
+        #[test]
+        fn a_body_nested_too_deep_is_a_problem_before_it_is_parsed() {
+            let deep = format!("{}{}", "[".repeat(JSON_DEPTH_LIMIT + 1), "]".repeat(JSON_DEPTH_LIMIT + 1));
+            let mut request = input("", &[("content-type", "application/json")], &deep);
+            assert!(matches!(request.json_body::<Value>(&["application/json"], true), Ok(None)));
+            assert!(request.errors[0].message.contains("nests deeper"), "{:?}", request.errors);
+            assert_eq!(json_depth(br#"{"a": "[[[[", "b": [[1]]}"#), 3, "brackets in strings do not count");
+        }
+
+        #[tokio::test]
+        async fn a_declared_length_beyond_the_limit_is_413_unread() {
+            let request = axum::extract::Request::builder()
+                .header(header::CONTENT_LENGTH, (BODY_LIMIT + 1).to_string())
+                .body(Body::empty())
+                .unwrap();
+            let refused = Input::read(request).await.err().map(IntoResponse::into_response);
+            assert_eq!(refused.map(|r| r.status()), Some(StatusCode::PAYLOAD_TOO_LARGE));
+        }
+
+        async fn body_of(response: Response) -> Value {
+            let bytes = axum::body::to_bytes(response.into_body(), 1 << 16).await.unwrap();
+            serde_json::from_slice(&bytes).unwrap()
+        }
+
+        #[tokio::test]
+        async fn invalid_requests_are_answered_in_the_documented_form() {
+            let errors = [ValidationError::new("name", "is required"), ValidationError::new("", "too short")];
+            let map = reply(&Reply::FieldMap { status: 400, root_key: "non_field_errors" }, &errors, "");
+            assert_eq!(map.status(), StatusCode::BAD_REQUEST);
+            assert_eq!(body_of(map).await, json!({"name": ["is required"], "non_field_errors": ["too short"]}));
+            let template =
+                Reply::Template { status: 403, json: r#"{"detail": "", "code": "x"}"#, message_field: Some("detail") };
+            assert_eq!(body_of(reply(&template, &[], "denied")).await, json!({"detail": "denied", "code": "x"}));
+            let problem = reply(&Reply::Problem { status: 401 }, &[], "no credentials");
+            assert_eq!(problem.headers()[header::CONTENT_TYPE], "application/problem+json");
+            assert_eq!(body_of(problem).await["detail"], "no credentials");
+            assert_eq!((in_range(404, 4), in_range(200, 4)), (404, 400));
+        }
+
+        #[test]
+        fn the_mock_answers_with_the_first_candidate_its_type_reads() {
+            let read = answer::<u8, _>("op", &["\"x\"", "7"], |n| n + 1);
+            assert_eq!(read.ok().map(|b| *b), Some(8));
+            let error = answer::<u8, u8>("op", &["\"x\""], |n| n).err();
+            assert!(error.is_some_and(|e| e.operation == "op" && e.reason.contains("invalid type")));
+        }
     }
 }

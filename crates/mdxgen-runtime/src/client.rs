@@ -1,3 +1,9 @@
+//! The runtime of a generated client (`src/client.rs`): responses and errors, the `Client`, and `rt`, which
+//! encodes requests by the OpenAPI rules, applies credentials, sends, and decodes by status. The generated
+//! code adds `SCHEMES` (the security schemes, passed to `rt::Request::finish`) and one method and builder
+//! per operation. Items behind `pages` are emitted when an operation pages; those behind `middleware` stay
+//! behind the generated crate's feature of that name.
+
 /// A response with a status the operation documents: the decoded body, with the status and headers.
 #[derive(Debug, Clone)]
 pub struct ResponseValue<T> {
@@ -46,19 +52,13 @@ pub enum Error<E> {
     /// A documented error status, with its decoded body (boxed: it holds the headers).
     Response(Box<ResponseValue<E>>),
     /// A documented status whose body does not decode as the docs say; the body is kept as text.
-    Decode {
-        status: reqwest::StatusCode,
-        body: String,
-        source: serde_json::Error,
-    },
+    Decode { status: reqwest::StatusCode, body: String, source: serde_json::Error },
     /// A status the operation does not document, with the body as text.
     UnexpectedStatus { status: reqwest::StatusCode, body: String },
-    // @middleware-start
     /// A middleware of the client's stack failed ([`Client::with_middleware`]; the transport's own
     /// failures are [`Error::Transport`]).
     #[cfg(feature = "middleware")]
     Middleware(reqwest_middleware::Error),
-    // @middleware-end
 }
 
 /// What an operation's `send()` returns.
@@ -72,10 +72,8 @@ impl<E> Error<E> {
             Self::Transport(error) => error.status(),
             Self::Response(response) => Some(response.status()),
             Self::Decode { status, .. } | Self::UnexpectedStatus { status, .. } => Some(*status),
-            // @middleware-start
             #[cfg(feature = "middleware")]
             Self::Middleware(_) => None,
-            // @middleware-end
         }
     }
 
@@ -94,7 +92,6 @@ impl<E> From<reqwest::Error> for Error<E> {
     }
 }
 
-// @middleware-start
 #[cfg(feature = "middleware")]
 impl<E> From<reqwest_middleware::Error> for Error<E> {
     fn from(error: reqwest_middleware::Error) -> Self {
@@ -104,7 +101,6 @@ impl<E> From<reqwest_middleware::Error> for Error<E> {
         }
     }
 }
-// @middleware-end
 
 impl<E: std::fmt::Debug> std::fmt::Display for Error<E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -112,12 +108,12 @@ impl<E: std::fmt::Debug> std::fmt::Display for Error<E> {
             Self::InvalidRequest(message) => write!(f, "invalid request: {message}"),
             Self::Transport(error) => write!(f, "transport error: {error}"),
             Self::Response(response) => write!(f, "error response {}: {:?}", response.status(), response.inner()),
-            Self::Decode { status, source, .. } => write!(f, "the body of a {status} response does not decode: {source}"),
+            Self::Decode { status, source, .. } => {
+                write!(f, "the body of a {status} response does not decode: {source}")
+            }
             Self::UnexpectedStatus { status, .. } => write!(f, "unexpected status {status}"),
-            // @middleware-start
             #[cfg(feature = "middleware")]
             Self::Middleware(error) => write!(f, "middleware error: {error}"),
-            // @middleware-end
         }
     }
 }
@@ -127,10 +123,8 @@ impl<E: std::fmt::Debug> std::error::Error for Error<E> {
         match self {
             Self::Transport(error) => Some(error),
             Self::Decode { source, .. } => Some(source),
-            // @middleware-start
             #[cfg(feature = "middleware")]
             Self::Middleware(error) => Some(error),
-            // @middleware-end
             _ => None,
         }
     }
@@ -318,23 +312,29 @@ mod rt {
         }
 
         /// The request, with the credentials of the first alternative the client has them all for.
-        pub fn finish<E>(mut self, security: &[&[usize]]) -> Result<reqwest::RequestBuilder, Error<E>> {
+        pub fn finish<E>(
+            mut self,
+            schemes: &[Scheme],
+            security: &[&[usize]],
+        ) -> Result<reqwest::RequestBuilder, Error<E>> {
             if !self.problems.is_empty() {
                 return Err(Error::InvalidRequest(self.problems.join("; ")));
             }
             let credentials = &self.client.inner.credentials;
-            let chosen = security.iter().find(|alternative| {
-                alternative.iter().all(|i| credentials.get(*i).is_some_and(Option::is_some))
-            });
+            let chosen = security
+                .iter()
+                .find(|alternative| alternative.iter().all(|i| credentials.get(*i).is_some_and(Option::is_some)));
             let mut bearer = None;
             let mut basic = None;
             for index in chosen.map(|a| a.iter()).into_iter().flatten() {
-                let (Some(scheme), Some(Some(credential))) = (super::SCHEMES.get(*index), credentials.get(*index)) else {
+                let (Some(scheme), Some(Some(credential))) = (schemes.get(*index), credentials.get(*index)) else {
                     continue;
                 };
                 match (scheme, credential) {
                     (Scheme::Bearer, Credential::Token(token)) => bearer = Some(token.clone()),
-                    (Scheme::Basic, Credential::Basic(user, password)) => basic = Some((user.clone(), password.clone())),
+                    (Scheme::Basic, Credential::Basic(user, password)) => {
+                        basic = Some((user.clone(), password.clone()))
+                    }
                     (Scheme::Header(name), Credential::Token(key)) => self.headers.push((name, key.clone())),
                     (Scheme::Query(name), Credential::Token(key)) => {
                         self.query.push(format!("{}={}", encode(name), encode(key)))
@@ -450,17 +450,13 @@ mod rt {
         }
 
         pub fn finish<E>(self) -> Result<reqwest::multipart::Form, Error<E>> {
-            if self.problems.is_empty() {
-                Ok(self.form)
-            } else {
-                Err(Error::InvalidRequest(self.problems.join("; ")))
-            }
+            if self.problems.is_empty() { Ok(self.form) } else { Err(Error::InvalidRequest(self.problems.join("; "))) }
         }
     }
 
-    // @pages-start
     /// The items of every page, fetched lazily: `fetch` sends the request for a page (`start` first) and
     /// gives its items and the next page, `None` after the last.
+    #[cfg(feature = "pages")]
     pub fn pages<B, S, T, E, F, Fut>(builder: B, start: S, fetch: F) -> impl futures::Stream<Item = Result<T, Error<E>>>
     where
         B: Clone,
@@ -480,11 +476,13 @@ mod rt {
 
     /// The target of the `rel="next"` link among a response's `Link` headers (RFC 8288:
     /// `<https://api.example.com/items?page=2>; rel="next", <...>; rel="last"`).
+    #[cfg(feature = "pages")]
     pub fn next_link(headers: &reqwest::header::HeaderMap) -> Option<String> {
         let values = headers.get_all(reqwest::header::LINK);
         values.iter().filter_map(|value| value.to_str().ok()).find_map(next_in_link_header)
     }
 
+    #[cfg(feature = "pages")]
     fn next_in_link_header(value: &str) -> Option<String> {
         let mut rest = value;
         while let Some(open) = rest.find('<') {
@@ -501,12 +499,13 @@ mod rt {
     }
 
     /// Whether a link parameter is `rel="next"` (a `rel` may list several relations).
+    #[cfg(feature = "pages")]
     fn is_rel_next(parameter: &str) -> bool {
         let Some((name, value)) = parameter.split_once('=') else { return false };
         let value = value.trim().trim_end_matches(',').trim().trim_matches('"');
-        name.trim().eq_ignore_ascii_case("rel") && value.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("next"))
+        name.trim().eq_ignore_ascii_case("rel")
+            && value.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("next"))
     }
-    // @pages-end
 
     /// A response read whole, for an operation whose error enum is `E`.
     pub struct Response<E> {
@@ -586,6 +585,145 @@ mod rt {
             Err(Error::UnexpectedStatus { status: self.status, body })
         }
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn client() -> Client {
+            Client::new("https://api.example.com/v1/")
+        }
+
+        fn url(request: Request<'_>) -> String {
+            let built = request.finish::<()>(&[], &[]).and_then(|b| Ok(b.build()?));
+            built.map(|r| r.url().to_string()).unwrap_or_else(|e| format!("{e}"))
+        }
+
+        #[test]
+        fn text_is_percent_encoded_but_for_the_unreserved_characters() {
+            assert_eq!(encode("a b/c?d=é-._~"), "a%20b%2Fc%3Fd%3D%C3%A9-._~");
+        }
+
+        #[test]
+        fn path_parameters_follow_their_style_and_explode() {
+            let client = client();
+            let cases = [
+                (Style::Simple, false, "/3,4"),
+                (Style::Label, false, "/.3,4"),
+                (Style::Label, true, "/.3.4"),
+                (Style::Matrix, false, "/;id=3,4"),
+                (Style::Matrix, true, "/;id=3;id=4"),
+            ];
+            for (style, explode, expected) in cases {
+                let mut request = Request::new(&client, reqwest::Method::GET);
+                request.path("/");
+                request.path_param("id", &[3, 4], style, explode);
+                assert_eq!(url(request), format!("https://api.example.com/v1{expected}"), "{style:?} {explode}");
+            }
+        }
+
+        #[test]
+        fn query_parameters_follow_their_style_and_explode() {
+            let client = client();
+            // Keys in order: a workspace build of serde_json may keep insertion order, a generated crate sorts.
+            let object = serde_json::json!({"a": 1, "b": "x y"});
+            let cases: [(Style, bool, serde_json::Value, &str); 6] = [
+                (Style::Form, true, serde_json::json!(["a", "b"]), "p=a&p=b"),
+                (Style::Form, false, serde_json::json!(["a", "b"]), "p=a,b"),
+                (Style::SpaceDelimited, false, serde_json::json!(["a", "b"]), "p=a%20b"),
+                (Style::PipeDelimited, false, serde_json::json!(["a", "b"]), "p=a|b"),
+                (Style::DeepObject, true, object.clone(), "p[a]=1&p[b]=x%20y"),
+                (Style::Form, true, object, "a=1&b=x%20y"),
+            ];
+            for (style, explode, value, expected) in cases {
+                let mut request = Request::new(&client, reqwest::Method::GET);
+                request.query("p", &value, style, explode);
+                assert_eq!(request.query.join("&"), expected, "{style:?} {explode}");
+            }
+            let mut request = Request::new(&client, reqwest::Method::GET);
+            request.query("absent", &None::<u8>, Style::Form, true);
+            assert!(request.query.is_empty(), "`None` sends nothing");
+        }
+
+        #[test]
+        fn a_missing_required_value_fails_the_request_before_it_is_sent() {
+            let client = client();
+            let mut request = Request::new(&client, reqwest::Method::GET);
+            request.require("body", false);
+            request.path_param("id", &None::<u8>, Style::Simple, false);
+            let Err(Error::InvalidRequest(message)) = request.finish::<()>(&[], &[]) else { panic!("sent") };
+            assert_eq!(message, "`body` is required; the path parameter `id` has no value");
+        }
+
+        #[test]
+        fn credentials_of_the_first_alternative_held_whole_go_in_their_places() {
+            let schemes =
+                [Scheme::Bearer, Scheme::Header("X-Key"), Scheme::Query("key"), Scheme::Cookie("sid"), Scheme::Basic];
+            let client = client()
+                .credential(1, Credential::Token("k".to_owned()))
+                .credential(2, Credential::Token("q".to_owned()))
+                .credential(3, Credential::Token("c".to_owned()))
+                .credential(4, Credential::Basic("u".to_owned(), Some("p".to_owned())));
+            let mut request = Request::new(&client, reqwest::Method::GET);
+            request.path("/me");
+            let built = request.finish::<()>(&schemes, &[&[0, 1], &[1, 2, 3, 4]]).ok().and_then(|b| b.build().ok());
+            let built = built.expect("builds");
+            assert_eq!(built.url().as_str(), "https://api.example.com/v1/me?key=q");
+            assert_eq!(built.headers()["x-key"], "k");
+            assert_eq!(built.headers()["cookie"], "sid=c");
+            assert_eq!(built.headers()["authorization"], "Basic dTpw");
+        }
+
+        #[test]
+        fn a_next_link_to_another_origin_is_refused() {
+            assert_eq!(
+                resolve_link("https://api.example.com/v1", "/v1/items?page=2").as_deref(),
+                Ok("https://api.example.com/v1/items?page=2")
+            );
+            assert!(resolve_link("https://api.example.com/v1", "https://evil.example.com/v1/items").is_err());
+        }
+
+        fn response(status: u16, body: &str) -> Response<String> {
+            Response {
+                status: reqwest::StatusCode::from_u16(status).unwrap(),
+                headers: reqwest::header::HeaderMap::new(),
+                body: body.as_bytes().to_vec(),
+                error: std::marker::PhantomData,
+            }
+        }
+
+        #[test]
+        fn answers_decode_by_status_and_keep_what_does_not_decode() {
+            let ok = response(200, "[1, 2]").ok_json(|items: Vec<u8>| items.len());
+            assert_eq!(ok.ok().map(ResponseValue::into_inner), Some(2));
+            let documented = response(404, r#""gone""#).err_json::<String, ()>(|text| text);
+            assert!(matches!(documented, Err(Error::Response(r)) if r.status() == 404 && r.inner() == "gone"));
+            let broken = response(200, "{").ok_json(|value: serde_json::Value| value);
+            assert!(matches!(broken, Err(Error::Decode { body, .. }) if body == "{"));
+            let unexpected = response(418, "teapot").unexpected::<()>();
+            assert!(matches!(unexpected, Err(Error::UnexpectedStatus { body, .. }) if body == "teapot"));
+        }
+
+        #[cfg(feature = "pages")]
+        #[test]
+        fn the_next_link_is_found_among_the_link_headers() {
+            let value = r#"<https://x/items?page=1>; rel="prev", <https://x/items?page=3>; rel="last next""#;
+            assert_eq!(next_in_link_header(value).as_deref(), Some("https://x/items?page=3"));
+            assert_eq!(next_in_link_header(r#"<https://x/a>; rel="last""#), None);
+        }
+
+        #[cfg(feature = "pages")]
+        #[tokio::test]
+        async fn the_page_stream_yields_every_item_page_after_page() {
+            use futures::TryStreamExt;
+            let fetch = |_: (), page: u8| async move {
+                let next = (page < 3).then_some(page + 1);
+                Ok::<_, Error<()>>((vec![page * 10, page * 10 + 1], next))
+            };
+            let items: Vec<u8> = pages((), 1, fetch).try_collect().await.ok().unwrap_or_default();
+            assert_eq!(items, [10, 11, 20, 21, 30, 31]);
+        }
+    }
 }
 
 /// A credential set on the client.
@@ -601,10 +739,9 @@ struct Inner {
     base_url: String,
     /// Builds every request, and sends it unless `middleware` does.
     http: reqwest::Client,
-    // @middleware-start
     #[cfg(feature = "middleware")]
     middleware: Option<reqwest_middleware::ClientWithMiddleware>,
-    // @middleware-end
+    /// By the index of their scheme in the generated `SCHEMES`.
     credentials: Vec<Option<Credential>>,
 }
 
@@ -630,43 +767,33 @@ impl Client {
     /// A client using the caller's `reqwest::Client` (for its timeouts, proxies, TLS settings).
     pub fn with_http_client(base_url: impl Into<String>, http: reqwest::Client) -> Self {
         let base_url = base_url.into().trim_end_matches('/').to_owned();
-        let credentials = vec![None; SCHEMES.len()];
         Self {
             inner: std::sync::Arc::new(Inner {
                 base_url,
                 http,
-                // @middleware-start
                 #[cfg(feature = "middleware")]
                 middleware: None,
-                // @middleware-end
-                credentials,
+                credentials: Vec::new(),
             }),
         }
     }
 
-    // @middleware-start
     /// A client whose requests go through `middleware`'s stack (retries, tracing: see
     /// `reqwest_middleware::ClientBuilder`). Requests are built as for any client, then executed by the
     /// middleware; a middleware's failure is [`Error::Middleware`].
     #[cfg(feature = "middleware")]
-    pub fn with_middleware(
-        base_url: impl Into<String>,
-        middleware: reqwest_middleware::ClientWithMiddleware,
-    ) -> Self {
+    pub fn with_middleware(base_url: impl Into<String>, middleware: reqwest_middleware::ClientWithMiddleware) -> Self {
         let mut client = Self::with_http_client(base_url, reqwest::Client::new());
         std::sync::Arc::make_mut(&mut client.inner).middleware = Some(middleware);
         client
     }
-    // @middleware-end
 
     /// Sends a built request, through the middleware when the client has one.
     async fn execute<E>(&self, builder: reqwest::RequestBuilder) -> Result<reqwest::Response, Error<E>> {
-        // @middleware-start
         #[cfg(feature = "middleware")]
         if let Some(middleware) = &self.inner.middleware {
             return Ok(middleware.execute(builder.build()?).await?);
         }
-        // @middleware-end
         Ok(builder.send().await?)
     }
 
@@ -681,11 +808,14 @@ impl Client {
         &self.inner.http
     }
 
+    /// The client with `credential` for the security scheme at `index` (of the generated `SCHEMES`).
     #[allow(dead_code)]
     fn credential(mut self, index: usize, credential: Credential) -> Self {
-        if let Some(slot) = std::sync::Arc::make_mut(&mut self.inner).credentials.get_mut(index) {
-            *slot = Some(credential);
+        let credentials = &mut std::sync::Arc::make_mut(&mut self.inner).credentials;
+        if credentials.len() <= index {
+            credentials.resize(index + 1, None);
         }
+        credentials[index] = Some(credential);
         self
     }
 }
