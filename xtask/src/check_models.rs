@@ -386,19 +386,20 @@ fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>,
             tests_call_the_code(&mut files, &mut calling, &krate.package);
         }
         if krate.package == "m-fixtures-hostile-names" {
-            files.push(("tests/behaviour.rs".to_owned(), crate::hostile_behaviour::TEST.as_bytes().to_vec()));
+            let test = crate_test(crate::hostile_behaviour::TEST, &krate.package);
+            files.push(("tests/behaviour.rs".to_owned(), test.into_bytes()));
         }
         if krate.package == "m-fixtures-link-pages" {
-            let test = crate::pagination_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));
+            let test = crate_test(crate::pagination_behaviour::TEST, &krate.package);
             files.push(("tests/pagination.rs".to_owned(), test.into_bytes()));
             tests_call_the_code(&mut files, &mut calling, &krate.package);
         }
         if krate.package == "m-fixtures-petstore-v5" {
-            let test = crate::binary_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));
+            let test = crate_test(crate::binary_behaviour::TEST, &krate.package);
             files.push(("tests/binary.rs".to_owned(), test.into_bytes()));
         }
         if krate.cases.iter().any(|case| case.starts_with("authentik-")) {
-            let test = crate::authentik_behaviour::TEST.replace("LIBRARY", &krate.package.replace('-', "_"));
+            let test = crate_test(crate::authentik_behaviour::TEST, &krate.package);
             files.push(("tests/construction.rs".to_owned(), test.into_bytes()));
         }
         write_if_changed(&root.join("crates").join(&krate.package), &files)?;
@@ -654,4 +655,9 @@ fn cargo_command(root: &Path, args: &[&str]) -> Command {
     // for its own crates.
     command.env_remove("CARGO_PROFILE_DEV_DEBUG").env_remove("CARGO_PROFILE_TEST_DEBUG");
     command
+}
+
+/// A test file of `xtask/crate-tests/` for the generated crate `package`, whose library the file names `api`.
+pub fn crate_test(source: &str, package: &str) -> String {
+    format!("{source}\nuse {} as api;\n", package.replace('-', "_"))
 }

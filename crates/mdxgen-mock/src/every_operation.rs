@@ -131,7 +131,7 @@ async fn check(api: &Api, name: &str) {
 }
 
 fn load(pages: &std::path::Path) -> Api {
-    let loaded = mdxgen::load(&[pages.to_path_buf()], &mdxgen::ReadOptions::default());
+    let loaded = mdxgen_load::load(&[pages.to_path_buf()], &mdxgen_mdx::ReadOptions::default());
     assert!(loaded.diagnostics.iter().all(|d| !d.is_error()), "{:?}", loaded.diagnostics);
     loaded.api
 }

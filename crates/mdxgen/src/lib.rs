@@ -18,7 +18,6 @@
 //! // `api::client`.
 //! ```
 
-mod inputs;
 mod inspect;
 mod write;
 
@@ -34,9 +33,9 @@ pub use mdxgen_ir::typing::operations::ClientModel;
 pub use mdxgen_ir::typing::server::ServerModel;
 pub use mdxgen_ir::typing::{DateTimeCrate, Overrides, TypeModel, TypingOptions};
 
-pub use crate::inputs::{Loaded, load};
 pub use crate::inspect::{Inventory, OperationEntry, TypeEntry};
 pub use crate::write::{OUTPUT_MARKER, write_atomic, write_dir_atomic};
+pub use mdxgen_load::{Loaded, load};
 
 /// The OpenAPI document mdxgen exports for `api`, in the version the docs need.
 pub fn openapi_document(api: &Api) -> serde_json::Value {

@@ -22,12 +22,12 @@ pub fn rustdoc_lines(description: &str) -> Vec<String> {
     lines.into_iter().map(|l| if l.is_empty() { String::new() } else { format!(" {}", l.trim_end()) }).collect()
 }
 
-/// The description's lines with every fence marked `text` and closed, and indentation capped.
 /// Text for inside a code span of a doc line mdxgen writes: no backticks, no line breaks.
 pub fn code_text(text: &str) -> String {
     text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()
 }
 
+/// The description's lines with every fence marked `text` and closed, and indentation capped.
 fn fenced_lines(description: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut open_fence: Option<Fence> = None;

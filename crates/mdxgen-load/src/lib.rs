@@ -1,4 +1,6 @@
-//! Finding the input files and reading them into one [`Api`].
+//! Finding the input files and reading them into one [`Api`]: pages (files or folders of them, read on all
+//! cores, results in input order) or one OpenAPI document. The facade `mdxgen` re-exports [`load`]; the mock
+//! and the tests that need no backend use it from here.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
