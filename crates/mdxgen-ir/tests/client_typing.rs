@@ -292,3 +292,23 @@ fn a_body_without_a_next_link_is_not_paginated() {
         }}}}}}}}}}));
     assert_eq!(op(&client, "things").pagination, None);
 }
+
+#[test]
+fn a_large_body_beside_smaller_variants_is_boxed_in_its_enum() {
+    let fields: serde_json::Map<String, Value> =
+        (0..12).map(|i| (format!("f{i}"), json!({"type": "string"}))).collect();
+    let large = json!({"type": "object", "properties": fields});
+    let small = json!({"type": "object", "properties": {"detail": {"type": "string"}}});
+    let body = |schema: &Value| json!({"description": "d", "content": {"application/json": {"schema": schema}}});
+    let (model, client, _) = client(json!({"paths": {
+        "/v": {"get": {"operationId": "v", "responses": {
+            "200": body(&large), "202": {"description": "later"}, "403": body(&small), "404": body(&large)}}},
+        "/w": {"get": {"operationId": "w", "responses": {"200": body(&large)}}},
+    }}));
+    let boxed: Vec<(&str, bool)> = op(&client, "v").responses.iter().map(|r| (r.variant.as_str(), r.boxed)).collect();
+    assert_eq!(boxed, [("Status200", true), ("Status202", false), ("Status403", false), ("Status404", true)]);
+    assert!(!op(&client, "w").responses[0].boxed, "a success returned as it is, in no enum, is not boxed");
+    let ResponseBody::Json(ty) = &op(&client, "w").responses[0].body else { panic!("a JSON body") };
+    let bounds = mdxgen_ir::typing::size::bounds(&model, ty);
+    assert_eq!((bounds.lower, bounds.upper), (12 * 24, 12 * 32), "twelve optional strings, each maybe tagged");
+}

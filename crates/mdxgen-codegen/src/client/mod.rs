@@ -11,7 +11,8 @@ use mdxgen_ir::ParamLocation;
 use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, StatusMatch};
 use mdxgen_ir::typing::docs::code_text;
 use mdxgen_ir::typing::operations::{
-    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, FilePart, PathSegment, ResponseBody, SchemeKind,
+    BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, ClientResponse, FilePart, PathSegment,
+    ResponseBody, SchemeKind,
 };
 use mdxgen_ir::typing::pagination::{FieldStep, NextPage, Pagination};
 use mdxgen_ir::typing::{Presence, TypeModel, TypeRef};
@@ -140,9 +141,12 @@ fn client_method(model: &TypeModel, op: &ClientOperation) -> TokenStream {
         });
         let names = op.parameters.iter().filter(|p| p.is_argument()).map(|p| ident(&p.ident));
         let item = stream_item(model, op, pagination);
+        // The stream of a deprecated operation is deprecated too, and calls the deprecated method knowingly.
+        let allow = op.deprecated.then(|| quote!(#[allow(deprecated)]));
         quote! {
             #[doc = #doc]
             #deprecated
+            #allow
             pub fn #stream(&self, #(#arguments),*) -> #item {
                 self.#name(#(#names),*).into_stream()
             }
@@ -381,7 +385,7 @@ fn success(model: &TypeModel, op: &ClientOperation) -> (TokenStream, TokenStream
     let name = ident(name);
     let doc =
         Literal::string(&format!(" The success responses of [`Client::{}`].", op.method_name.trim_start_matches("r#")));
-    let variants = op.responses.iter().filter(|r| r.success).map(|r| variant(model, &r.variant, &r.body, &r.docs));
+    let variants = op.responses.iter().filter(|r| r.success).map(|r| variant(model, r));
     let item = quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -392,11 +396,15 @@ fn success(model: &TypeModel, op: &ClientOperation) -> (TokenStream, TokenStream
     (quote!(#name), item)
 }
 
-fn variant(model: &TypeModel, name: &str, body: &ResponseBody, docs: &[String]) -> TokenStream {
-    let docs = doc_attrs(docs);
-    let name = ident(name);
-    match body {
+fn variant(model: &TypeModel, response: &ClientResponse) -> TokenStream {
+    let docs = doc_attrs(&response.docs);
+    let name = ident(&response.variant);
+    match &response.body {
         ResponseBody::Empty => quote!(#docs #name),
+        body if response.boxed => {
+            let ty = response_type(model, body);
+            quote!(#docs #name(Box<#ty>))
+        }
         body => {
             let ty = response_type(model, body);
             quote!(#docs #name(#ty))
@@ -410,7 +418,7 @@ fn error_enum(model: &TypeModel, op: &ClientOperation) -> TokenStream {
         " The documented error responses of [`Client::{}`].",
         op.method_name.trim_start_matches("r#")
     ));
-    let variants = op.responses.iter().filter(|r| !r.success).map(|r| variant(model, &r.variant, &r.body, &r.docs));
+    let variants = op.responses.iter().filter(|r| !r.success).map(|r| variant(model, r));
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -516,7 +524,7 @@ fn send_body(body: &ClientBody, error: &proc_macro2::Ident) -> TokenStream {
                         let value = match part.presence {
                             Presence::Required => quote!(Some(&body.#field)),
                             Presence::Optional | Presence::RequiredNullable => quote!(body.#field.as_ref()),
-                            Presence::Tristate => quote!(body.#field.as_value()),
+                            Presence::Tristate => quote!(body.#field.value()),
                         };
                         quote! {
                             if let Some(file) = #value {
@@ -528,7 +536,7 @@ fn send_body(body: &ClientBody, error: &proc_macro2::Ident) -> TokenStream {
                         let files = match part.presence {
                             Presence::Required => quote!(body.#field.iter()),
                             Presence::Optional | Presence::RequiredNullable => quote!(body.#field.iter().flatten()),
-                            Presence::Tristate => quote!(body.#field.as_value().into_iter().flatten()),
+                            Presence::Tristate => quote!(body.#field.value().into_iter().flatten()),
                         };
                         quote! {
                             for file in #files {
@@ -579,6 +587,7 @@ fn response_arms(op: &ClientOperation) -> Vec<(Option<TokenStream>, TokenStream)
             (false, _, Some(variant)) => quote!(#error::#variant),
             _ => quote!(std::convert::identity),
         };
+        let wrap = if response.boxed { quote!(|body| #wrap(Box::new(body))) } else { wrap };
         let call = match (&response.body, response.success) {
             (ResponseBody::Empty, true) if success.is_none() => quote!(response.ok(())),
             (ResponseBody::Empty, true) => quote!(response.ok(#wrap)),

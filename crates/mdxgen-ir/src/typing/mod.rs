@@ -23,6 +23,7 @@ mod overrides;
 pub mod pagination;
 pub mod samples;
 pub mod server;
+pub mod size;
 mod untagged;
 
 use std::collections::BTreeMap;

@@ -18,6 +18,7 @@ use serde_json::Value;
 use super::docs::{self, code_text};
 use super::names::{self, Namer};
 use super::pagination::{self, Pagination};
+use super::size;
 use super::{Presence, Primitive, TypeKind, TypeModel, TypeRef};
 use crate::http::{DEFAULT_FILE_MEDIA_TYPE, Encoding, HttpMethod, ParamStyle, StatusMatch, parameter_style};
 use crate::{Api, Operation, ParamLocation};
@@ -160,6 +161,9 @@ pub struct ClientResponse {
     /// The variant in the success or error enum (`Status200`, `Status4xx`, `Default`).
     pub variant: String,
     pub body: ResponseBody,
+    /// Whether the variant holds its body boxed: a body much larger than the enum's other variants would make
+    /// every value of the enum as large (clippy's `large_enum_variant`; [`size::boxed_variants`]).
+    pub boxed: bool,
     pub docs: Vec<String>,
 }
 
@@ -449,10 +453,14 @@ fn operation(
         Some(_) => (ResponseBody::Empty, Some(type_names.claim(&format!("{camel}Success"), ""))),
     };
     if success_name.is_none() {
+        // The success is returned as it is, in no enum.
         for response in responses.iter_mut().filter(|r| r.success) {
             response.variant.clear();
         }
+    } else {
+        box_large_variants(model, responses.iter_mut().filter(|r| r.success));
     }
+    box_large_variants(model, responses.iter_mut().filter(|r| !r.success));
     let security = security(api, op, schemes, warn);
     let pagination = pagination::pagination(model, op, &parameters, &success, &method_name, methods);
     ClientOperation {
@@ -683,10 +691,28 @@ fn responses(model: &TypeModel, op: &Operation, types: Option<&super::OperationT
             StatusMatch::Default => "Default".to_owned(),
         };
         let docs = docs::rustdoc_lines(&response.description);
-        out.push(ClientResponse { status, success, variant, body, docs });
+        out.push(ClientResponse { status, success, variant, body, boxed: false, docs });
     }
     out.sort_by_key(|r| r.status);
     out
+}
+
+/// Boxes the bodies of the variants of one enum that would make every value of it large.
+fn box_large_variants<'r>(model: &TypeModel, variants: impl Iterator<Item = &'r mut ClientResponse>) {
+    let mut variants: Vec<&mut ClientResponse> = variants.collect();
+    let bounds: Vec<size::Bounds> = variants.iter().map(|r| body_bounds(model, &r.body)).collect();
+    for (response, boxed) in variants.iter_mut().zip(size::boxed_variants(&bounds)) {
+        response.boxed = boxed;
+    }
+}
+
+fn body_bounds(model: &TypeModel, body: &ResponseBody) -> size::Bounds {
+    match body {
+        ResponseBody::Empty => size::bounds(model, &TypeRef::Primitive(Primitive::Unit)),
+        ResponseBody::Json(ty) => size::bounds(model, ty),
+        ResponseBody::Text => size::bounds(model, &TypeRef::Primitive(Primitive::String)),
+        ResponseBody::Bytes => size::bounds(model, &TypeRef::Primitive(Primitive::Bytes)),
+    }
 }
 
 fn is_2xx(status: StatusMatch) -> bool {
