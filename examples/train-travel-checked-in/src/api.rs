@@ -72,8 +72,6 @@ pub mod support {
 }
 
 #[allow(
-    clippy::doc_lazy_continuation,
-    clippy::doc_overindented_list_items,
     clippy::enum_variant_names,
     clippy::large_enum_variant,
     clippy::too_long_first_doc_paragraph

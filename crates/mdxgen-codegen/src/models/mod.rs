@@ -19,17 +19,11 @@ use self::support::SupportParts;
 pub use self::items::check_overrides;
 use crate::spell::unparse;
 
-/// Lints allowed on the models module, each for text or shapes that come from the docs rather than from
-/// mdxgen: doc comments hold the docs' markdown as written (lists continued lazily or indented their way),
+/// Lints allowed on the models module, each for shapes that come from the docs rather than from mdxgen:
 /// variants are named after the types they hold (which may share a suffix), and a union's variants differ
 /// in size as the API's types do (boxing them would change the API for every user to help a few).
-pub const MODELS_ALLOWED_LINTS: &[&str] = &[
-    "clippy::doc_lazy_continuation",
-    "clippy::doc_overindented_list_items",
-    "clippy::enum_variant_names",
-    "clippy::large_enum_variant",
-    "clippy::too_long_first_doc_paragraph",
-];
+pub const MODELS_ALLOWED_LINTS: &[&str] =
+    &["clippy::enum_variant_names", "clippy::large_enum_variant", "clippy::too_long_first_doc_paragraph"];
 
 /// `src/models.rs`: every type, in the model's order.
 pub fn models_module(model: &TypeModel) -> Result<String, String> {

@@ -29,9 +29,7 @@ use crate::spell::{self, TypePlace, doc_attrs, ident, param_style, type_path, un
 
 /// Lints allowed on the server module: a response enum holds the documented types as they are, whose
 /// sizes differ as the API's do (boxing them would change every implementation to help a few).
-// The docs' markdown, as in the models: rustdoc reads it as the docs wrote it, clippy would re-indent it.
-pub const SERVER_ALLOWED_LINTS: &[&str] =
-    &["clippy::doc_lazy_continuation", "clippy::doc_overindented_list_items", "clippy::large_enum_variant"];
+pub const SERVER_ALLOWED_LINTS: &[&str] = &["clippy::large_enum_variant"];
 
 /// The Rust spelling of a type expression in the server module, whose handlers live in a module of their
 /// own: the support module by its path from the crate root.

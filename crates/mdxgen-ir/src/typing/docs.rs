@@ -1,6 +1,7 @@
 //! Descriptions as rustdoc lines. The markdown is kept, with three changes that keep rustdoc from treating
 //! the docs' text as code: every code fence is marked `text` (so no doc test runs), indentation is capped at
 //! three spaces (an indented code block would be a doc test too), and an unclosed fence is closed. Then
+//! [`markdown::relayout`] indents the continuation lines of list items and quotes as clippy expects, and
 //! [`markdown::defuse`] escapes what rustdoc would warn about (HTML-looking words, bare URLs, brackets it
 //! takes for intra-doc links), so the generated docs build with `-D warnings`. Characters
 //! that may not appear in a comment as they are (carriage returns, other control characters, and the
@@ -11,7 +12,7 @@ mod markdown;
 
 /// The lines of a doc comment for `description`; empty when there is nothing to say.
 pub fn rustdoc_lines(description: &str) -> Vec<String> {
-    let defused = markdown::defuse(&fenced_lines(description).join("\n"));
+    let defused = markdown::defuse(&markdown::relayout(&fenced_lines(description).join("\n")));
     let mut lines: Vec<&str> = defused.split('\n').collect();
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();

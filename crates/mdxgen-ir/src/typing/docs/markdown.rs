@@ -1,5 +1,6 @@
-//! The docs' markdown made safe for rustdoc, read the way rustdoc reads it (pulldown-cmark with rustdoc's
-//! extensions). Rustdoc warns on three things the docs' text holds and means as text: HTML-looking words
+//! The docs' markdown made safe for rustdoc and clippy, read the way rustdoc reads it (pulldown-cmark with
+//! rustdoc's extensions). [`relayout`] writes the continuation lines of list items and quotes as clippy's doc
+//! lints expect them. Rustdoc warns on three things the docs' text holds and means as text: HTML-looking words
 //! (`<path>`, `<hostname>`), bare URLs, and brackets or link targets it takes for intra-doc links
 //! (`[DEPRECATED]`, `[see](Foo)`). Each fix is an insertion into the text as written, so everything else
 //! stays exactly as the docs have it: a `\` before every `<` of inline or block HTML, `<...>` around bare
@@ -60,6 +61,76 @@ pub(super) fn defuse(markdown: &str) -> String {
         insertions.escape_brackets(markdown, range, &code_spans);
     }
     insertions.apply(markdown)
+}
+
+/// `markdown` with every continuation line of a list item or a quote written the way clippy's
+/// `doc_lazy_continuation` and `doc_overindented_list_items` expect (descriptions wrap lines lazily, or
+/// indent them their own way): inside list items, a line is indented by the widths of the enclosing items'
+/// markers; inside a quote without its `>` markers, the line gets them. The text of the line, and so what
+/// rustdoc shows, stays the same.
+pub(super) fn relayout(markdown: &str) -> String {
+    let mut containers: Vec<Container> = Vec::new();
+    let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
+    let mut in_footnote = false;
+    let mut events = Parser::new_ext(markdown, rustdoc_options()).into_offset_iter().peekable();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Start(Tag::Item) => {
+                let content = events.peek().map_or(range.start, |(_, next)| next.start);
+                containers.push(Container::List(content.saturating_sub(range.start)));
+            }
+            Event::End(TagEnd::Item) | Event::End(TagEnd::BlockQuote(_)) => {
+                containers.pop();
+            }
+            Event::Start(Tag::BlockQuote(_)) => containers.push(Container::Quote),
+            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote = true,
+            Event::End(TagEnd::FootnoteDefinition) => in_footnote = false,
+            Event::SoftBreak | Event::HardBreak if !containers.is_empty() && !in_footnote => {
+                let Some((next, next_range)) = events.peek() else { continue };
+                let lead = range.end..next_range.start;
+                if matches!(next, Event::End(_)) || markdown[lead.clone()].contains('\t') {
+                    continue;
+                }
+                if let Some(replacement) = continuation_lead(&markdown[lead.clone()], &containers) {
+                    replacements.push((lead, replacement));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = markdown.to_owned();
+    for (range, replacement) in replacements.into_iter().rev() {
+        out.replace_range(range, &replacement);
+    }
+    out
+}
+
+/// What a list item or a quote holds a continuation line in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    /// A list item whose marker (with its spaces) is this wide.
+    List(usize),
+    Quote,
+}
+
+/// The start a continuation line needs in `containers` (its `>` markers and indentation), when `lead` (what
+/// precedes its text) is not that already.
+fn continuation_lead(lead: &str, containers: &[Container]) -> Option<String> {
+    let quotes = containers.iter().filter(|c| **c == Container::Quote).count();
+    let markers = lead.chars().filter(|c| *c == '>').count();
+    if markers < quotes {
+        let lead = containers.iter().map(|c| match c {
+            Container::Quote => "> ".to_owned(),
+            Container::List(width) => " ".repeat(*width),
+        });
+        return Some(lead.collect());
+    }
+    if markers != 0 && quotes != 0 {
+        return None;
+    }
+    let indent: usize = containers.iter().map(|c| if let Container::List(width) = c { *width } else { 0 }).sum();
+    let spaces = lead.chars().filter(|c| *c == ' ').count();
+    (spaces != indent || lead.len() != spaces).then(|| " ".repeat(indent))
 }
 
 /// The extensions rustdoc turns on (`main_body_opts`), so the text parses here as it will there.
@@ -153,7 +224,23 @@ fn is_escaped(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::defuse;
+    use super::{defuse, relayout};
+
+    #[test]
+    fn lazy_list_continuations_are_indented_to_their_item() {
+        assert_eq!(relayout("1. nest here\nlazy continuation"), "1. nest here\n   lazy continuation");
+        assert_eq!(relayout("- a\n  - b\nlazy\n   also"), "- a\n  - b\n    lazy\n    also");
+        assert_eq!(relayout("- first\n      overindented"), "- first\n  overindented");
+        assert_eq!(relayout("- item\n\n  new paragraph\nlazy"), "- item\n\n  new paragraph\n  lazy");
+        assert_eq!(relayout("- well\n  indented"), "- well\n  indented");
+    }
+
+    #[test]
+    fn lazy_quote_lines_get_their_markers() {
+        assert_eq!(relayout("> quoted\nlazy"), "> quoted\n> lazy");
+        assert_eq!(relayout("> fine\n> also"), "> fine\n> also");
+        assert_eq!(relayout("text\nmore text"), "text\nmore text");
+    }
 
     #[test]
     fn html_looking_words_are_text() {
