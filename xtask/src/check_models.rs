@@ -201,6 +201,8 @@ fn cases() -> Result<Vec<Case>, String> {
         Case::new("fixtures/link-pages", fixtures.join("link-pages/v5.2.0/pages"), None),
         // Constructs of public specs whose generated code failed to build or lint (issue 20).
         Case::new("fixtures/any-spec/regressions", fixtures.join("any-spec/regressions.json"), None),
+        // Every schema shape in every place (`shape_matrix.rs`).
+        Case::new("fixtures/shape-matrix", workspace_root().join(crate::shape_matrix::PATH), None),
     ];
     if let Some(root) = corpus_root() {
         cases.extend(corpora(&root).into_iter().map(|c| Case::new(&c.name, c.pages, Some(c.spec))));

@@ -1,8 +1,9 @@
 //! Repository chores, in Rust so they run the same everywhere:
 //!
 //! - `cargo xtask codegen`: refreshes the golden outputs in `fixtures/expected` from `fixtures/` (specs, and
-//!   the models crates in `fixtures/expected/<fixture>-models/`) and the checked-in code of
-//!   `examples/train-travel-checked-in`.
+//!   the models crates in `fixtures/expected/<fixture>-models/`), the checked-in code of
+//!   `examples/train-travel-checked-in`, and the shape matrix (`fixtures/shape-matrix/openapi.json`, see
+//!   `shape_matrix.rs`).
 //! - `cargo xtask validate`: writes the spec of every fixture and every corpus in `../shared/corpus` to
 //!   `target/specs`, in 3.0.3 and in 3.1.0, and checks each with an independent validator
 //!   (`openapi-spec-validator`, from PyPI, all in one run of `tools/survey/validate.py`).
@@ -21,6 +22,7 @@ mod hostile_behaviour;
 mod mock_e2e;
 mod pagination_behaviour;
 mod server_e2e;
+mod shape_matrix;
 mod survey;
 
 use std::collections::BTreeMap;
@@ -78,6 +80,12 @@ pub fn validity(specs: &[PathBuf]) -> Result<BTreeMap<PathBuf, Option<String>>, 
 }
 
 fn codegen() -> Result<(), String> {
+    let matrix = workspace_root().join(shape_matrix::PATH);
+    if let Some(dir) = matrix.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&matrix, shape_matrix::text()).map_err(|e| format!("{}: {e}", matrix.display()))?;
+    println!("wrote {}", matrix.display());
     for case in golden_cases() {
         write_spec(&case.input, &case.spec, None)?;
         println!("wrote {}", case.spec.display());

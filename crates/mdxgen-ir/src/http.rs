@@ -233,6 +233,24 @@ impl StatusMatch {
         status.parse().ok().map(Self::Code)
     }
 
+    /// The codes of a range (`4XX`) that none of the exact statuses `taken` claims, as runs of consecutive
+    /// codes (`400..=403`, `405..=499` beside a documented 404): a client tries exact statuses first, and
+    /// the range's arm then names only what is left. Empty for an exact status or `default`.
+    pub fn codes_left(self, taken: &[u16]) -> Vec<(u16, u16)> {
+        let Self::Range(digit) = self else { return Vec::new() };
+        let mut runs: Vec<(u16, u16)> = Vec::new();
+        for code in digit * 100..=digit * 100 + 99 {
+            if taken.contains(&code) {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == code => *end = code,
+                _ => runs.push((code, code)),
+            }
+        }
+        runs
+    }
+
     /// The code a server answers with when it sends this response unasked for a code: its own, the first
     /// of a range (`4XX`: 400), 200 for `default`.
     pub fn answered_code(self) -> u16 {
@@ -325,6 +343,14 @@ mod tests {
         assert_eq!(StatusMatch::parse("600"), None);
         assert!(StatusMatch::Code(500) < StatusMatch::Range(2));
         assert!(StatusMatch::Range(5) < StatusMatch::Default);
+    }
+
+    #[test]
+    fn a_range_leaves_out_the_codes_exact_statuses_take() {
+        assert_eq!(StatusMatch::Range(2).codes_left(&[200, 201, 404]), [(202, 299)]);
+        assert_eq!(StatusMatch::Range(4).codes_left(&[404]), [(400, 403), (405, 499)]);
+        assert_eq!(StatusMatch::Range(5).codes_left(&[]), [(500, 599)]);
+        assert!(StatusMatch::Code(200).codes_left(&[]).is_empty());
     }
 
     #[test]

@@ -128,6 +128,11 @@ fn client_method(model: &TypeModel, op: &ClientOperation) -> TokenStream {
     let parts = multipart(op).then(|| quote!(parts_meta: Vec::new(),));
     let link = follows_links(op).then(|| quote!(page_url: None,));
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    // Path parameters are the method's arguments: an API with more than clippy's seven (self included)
+    // in one path gets them all the same, in the path's order.
+    let arguments_count = op.parameters.iter().filter(|p| p.is_argument()).count() + 1;
+    let many = (arguments_count > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let attributes = quote!(#deprecated #many);
     let stream = op.pagination.as_ref().map(|pagination| {
         let stream = ident(&pagination.method_name);
         let doc = Literal::string(&format!(
@@ -145,7 +150,7 @@ fn client_method(model: &TypeModel, op: &ClientOperation) -> TokenStream {
         let allow = op.deprecated.then(|| quote!(#[allow(deprecated)]));
         quote! {
             #[doc = #doc]
-            #deprecated
+            #attributes
             #allow
             pub fn #stream(&self, #(#arguments),*) -> #item {
                 self.#name(#(#names),*).into_stream()
@@ -154,7 +159,7 @@ fn client_method(model: &TypeModel, op: &ClientOperation) -> TokenStream {
     });
     quote! {
         #docs
-        #deprecated
+        #attributes
         pub fn #name(&self, #(#arguments),*) -> #builder {
             #builder { client: self.clone(), #(#fields,)* #body #parts #link }
         }
@@ -566,15 +571,31 @@ fn response_arms(op: &ClientOperation) -> Vec<(Option<TokenStream>, TokenStream)
     let success = op.success_name.as_ref().map(|n| ident(n));
     let mut arms = Vec::new();
     let mut has_default = false;
+    let exact: Vec<u16> = op
+        .responses
+        .iter()
+        .filter_map(|r| if let StatusMatch::Code(code) = r.status { Some(code) } else { None })
+        .collect();
     for response in &op.responses {
         let pattern = match response.status {
             StatusMatch::Code(code) => {
                 let code = Literal::u16_unsuffixed(code);
                 quote!(#code)
             }
-            StatusMatch::Range(digit) => {
-                let (low, high) = (Literal::u16_unsuffixed(digit * 100), Literal::u16_unsuffixed(digit * 100 + 99));
-                quote!(#low..=#high)
+            range @ StatusMatch::Range(_) => {
+                // Exact statuses come first: the range names only the codes they leave, so no arms overlap.
+                let runs: Vec<TokenStream> = range
+                    .codes_left(&exact)
+                    .into_iter()
+                    .map(|(low, high)| {
+                        let (low_code, high_code) = (Literal::u16_unsuffixed(low), Literal::u16_unsuffixed(high));
+                        if low == high { quote!(#low_code) } else { quote!(#low_code..=#high_code) }
+                    })
+                    .collect();
+                if runs.is_empty() {
+                    continue;
+                }
+                quote!(#(#runs)|*)
             }
             StatusMatch::Default => {
                 has_default = true;

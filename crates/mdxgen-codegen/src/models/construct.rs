@@ -1,7 +1,7 @@
 //! The constructor (`new`, or `Default`) and the setters of a struct, as the IR's
 //! [`Construction`](mdxgen_ir::typing::Construction) and each field's [`Init`] say.
 
-use mdxgen_ir::typing::{Construction, DefaultValue, Field, Init, Presence, Struct, TypeModel};
+use mdxgen_ir::typing::{Construction, DefaultValue, Field, Init, Presence, Primitive, Struct, TypeModel, TypeRef};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
@@ -166,6 +166,18 @@ fn setters(model: &TypeModel, field: &Field) -> TokenStream {
             (format!("Sets {wire} to a value (`Patch::Value`)."), quote!(support::Patch::Value(value.into())))
         }
     };
+    if field.ty == TypeRef::Primitive(Primitive::Unit) && field.presence != Presence::Required {
+        // A value that can only be null: present or not, with no value to pass.
+        let doc = doc_sentence(&format!("Sets {wire}, to null: the one value it holds."));
+        return quote! {
+            #doc
+            #[must_use]
+            pub fn #setter(mut self) -> Self {
+                self.#member = Some(());
+                self
+            }
+        };
+    }
     let doc = doc_sentence(&doc);
     let null = field.null_setter.as_ref().map(|null_setter| {
         let null_setter = ident(null_setter);

@@ -338,8 +338,10 @@ impl<'a> Builder<'a> {
             let place = format!("{name} {wire}");
             let typed = self.type_at(schema, &place, depth + 1);
             // Any value admits null, and `Option<Value>` would read a sent null as absent: an optional
-            // any-value field keeps the three states apart.
-            let nullable = typed.nullable || typed.ty == TypeRef::Any;
+            // any-value field keeps the three states apart. A value that can only be null (`()`) has no
+            // null state of its own: present, it is null.
+            let unit = typed.ty == TypeRef::Primitive(Primitive::Unit);
+            let nullable = (typed.nullable && !unit) || typed.ty == TypeRef::Any;
             let presence = match (parts.required.contains(wire), nullable) {
                 (true, false) => Presence::Required,
                 (true, true) if typed.ty == TypeRef::Any => Presence::Required,
@@ -618,6 +620,10 @@ impl<'a> Builder<'a> {
             }
             None if union_members(map).is_some() => {
                 // Only null members: the value is always null.
+                TypeRef::Primitive(Primitive::Unit)
+            }
+            // `type: "null"` (or only `"null"` in a type array): the value is always null.
+            None if map.get("type").is_some_and(|t| t == "null" || t.as_array().is_some_and(|a| !a.is_empty())) => {
                 TypeRef::Primitive(Primitive::Unit)
             }
             None => TypeRef::Any,
