@@ -54,12 +54,13 @@ pub fn tokens(items: &[syn::Item]) -> TokenStream {
     out
 }
 
-/// Takes the item that defines or imports `name` out of `items`, as tokens (empty when there is none).
+/// Takes the items that define, implement or import `name` out of `items`, in their order, as tokens
+/// (empty when there is none): a type goes with its impls.
 pub fn take(items: &mut Vec<syn::Item>, name: &str) -> TokenStream {
-    match items.iter().position(|item| defines(item, name)) {
-        Some(index) => items.remove(index).into_token_stream(),
-        None => TokenStream::new(),
-    }
+    let (taken, kept): (Vec<syn::Item>, Vec<syn::Item>) =
+        std::mem::take(items).into_iter().partition(|item| defines(item, name));
+    *items = kept;
+    tokens(&taken)
 }
 
 fn defines(item: &syn::Item, name: &str) -> bool {
@@ -67,12 +68,20 @@ fn defines(item: &syn::Item, name: &str) -> bool {
         syn::Item::Enum(e) => e.ident == name,
         syn::Item::Struct(s) => s.ident == name,
         syn::Item::Mod(m) => m.ident == name,
-        syn::Item::Use(u) => u.to_token_stream().to_string().contains(name),
-        syn::Item::Impl(i) => {
-            let self_type = &i.self_ty;
-            quote::quote!(#self_type).to_string() == name
-        }
+        syn::Item::Use(u) => imports(&u.tree, name),
+        syn::Item::Impl(i) => matches!(&*i.self_ty, syn::Type::Path(p) if p.path.is_ident(name)),
         _ => false,
+    }
+}
+
+/// Whether a `use` tree brings `name` into scope.
+fn imports(tree: &syn::UseTree, name: &str) -> bool {
+    match tree {
+        syn::UseTree::Path(path) => imports(&path.tree, name),
+        syn::UseTree::Name(leaf) => leaf.ident == name,
+        syn::UseTree::Rename(rename) => rename.rename == name,
+        syn::UseTree::Group(group) => group.items.iter().any(|tree| imports(tree, name)),
+        syn::UseTree::Glob(_) => false,
     }
 }
 
@@ -258,6 +267,17 @@ mod tests {
         assert!(!out.contains("fn b") && !out.contains(" Y") && !out.contains("return 2"), "{out}");
         assert!(out.contains("# [cfg (feature = \"m\")] fn m"), "{out}");
         assert!(!out.contains("mod tests"), "{out}");
+    }
+
+    #[test]
+    fn a_type_is_taken_with_its_impls_and_a_name_with_its_import() {
+        let file = syn::parse_file("use a::{B, Bs}; struct B; impl B {} impl std::fmt::Debug for B {} struct C;");
+        let mut items = file.expect("parses").items;
+        assert!(!take(&mut items, "B").is_empty());
+        let left: Vec<String> = items.iter().map(|i| i.to_token_stream().to_string()).collect();
+        assert_eq!(left, ["struct C ;"], "the import, the struct and both impls are taken");
+        let mut items = syn::parse_file("use a::Bs;").expect("parses").items;
+        assert!(take(&mut items, "B").is_empty(), "`Bs` is not `B`");
     }
 
     #[test]

@@ -150,9 +150,10 @@ impl ResponseMedia {
                 examples.push((name.clone(), value.clone()));
             }
         }
+        let encoding = media.encoding();
         Self {
-            media_type: media.encoding().written_media_type(&media.media_type),
-            encoding: media.encoding(),
+            media_type: encoding.written_media_type(&media.media_type),
+            encoding,
             schema: media.schema.as_ref().map(|s| LazySchema::new(set, s, Direction::Response)),
             examples,
             static_answer: OnceLock::new(),

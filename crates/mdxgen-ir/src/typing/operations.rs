@@ -205,6 +205,18 @@ pub enum KeyLocation {
     Cookie,
 }
 
+impl KeyLocation {
+    /// The key location of a parameter location; `None` for the path, where no key goes.
+    fn of(location: ParamLocation) -> Option<Self> {
+        match location {
+            ParamLocation::Header => Some(Self::Header),
+            ParamLocation::Query => Some(Self::Query),
+            ParamLocation::Cookie => Some(Self::Cookie),
+            ParamLocation::Path => None,
+        }
+    }
+}
+
 /// Names the generated client module defines itself.
 pub const CLIENT_TYPE_NAMES: &[&str] = &["Client", "Error", "ResponseValue", "ApiResult", "Credential", "Inner"];
 
@@ -288,12 +300,8 @@ fn schemes(api: &Api, methods: &mut Namer, warn: &mut dyn FnMut(String)) -> Vec<
             },
             "oauth2" | "openIdConnect" => SchemeKind::Bearer,
             "apiKey" => {
-                let location = match scheme.get("in").and_then(Value::as_str) {
-                    Some("header") => Some(KeyLocation::Header),
-                    Some("query") => Some(KeyLocation::Query),
-                    Some("cookie") => Some(KeyLocation::Cookie),
-                    _ => None,
-                };
+                let location = scheme.get("in").and_then(Value::as_str).and_then(ParamLocation::parse);
+                let location = location.and_then(KeyLocation::of);
                 let key = scheme.get("name").and_then(Value::as_str);
                 match (location, key) {
                     (Some(location), Some(key)) => SchemeKind::ApiKey { location, name: key.to_owned() },
