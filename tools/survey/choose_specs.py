@@ -29,6 +29,11 @@ CATEGORIES = [
     ("google-discovery", 5, lambda f: f["origin"].startswith("google")),
     ("swagger-2.0-conversion", 16, lambda f: f["origin"] == "swagger2.0" and f["operations"] <= 300),
     ("openapi-3.0", 14, lambda f: f["origin"] == "openapi3.0" and f["operations"] <= 300),
+    # The big ones (issue 20), last so that they leave the choices above as they were: APIs of several hundred
+    # operations whose schemas are all inline, ones with thousands of schemas, and the rest of the largest.
+    ("large-inline", 6, lambda f: f["operations"] >= 200 and f["schemas"] <= 5),
+    ("large-schemas", 6, lambda f: f["schemas"] >= 1000 and f["bytes"] <= 8_000_000),
+    ("large-operations", 8, lambda f: f["operations"] >= 400 and f["bytes"] <= 8_000_000),
 ]
 
 
@@ -45,8 +50,11 @@ def facts(spec, text):
                 unnamed += not (op.get("operationId") or op.get("summary"))
     origin = (spec.get("info") or {}).get("x-origin") or [{}]
     first = origin[0] if isinstance(origin, list) and origin and isinstance(origin[0], dict) else {}
+    components = spec.get("components") or {}
+    schemas = components.get("schemas") if isinstance(components, dict) else None
     return {
         "openapi": str(spec.get("openapi", "")),
+        "schemas": len(schemas) if isinstance(schemas, dict) else 0,
         "operations": operations,
         "unnamed": unnamed,
         "bytes": len(text),

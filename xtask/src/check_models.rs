@@ -275,7 +275,7 @@ fn add_values(target: &mut Crate, case: &str, model: &TypeModel, values: &SpecVa
 }
 
 /// Whether two crates hold the same code (their package names differ).
-fn same_code(a: &[GeneratedFile], b: &[GeneratedFile]) -> bool {
+pub(crate) fn same_code(a: &[GeneratedFile], b: &[GeneratedFile]) -> bool {
     // The mock's binary, `src/main.rs`, names the crate it serves and nothing else of the case.
     let code = |files: &[GeneratedFile]| -> Vec<String> {
         files
@@ -288,7 +288,7 @@ fn same_code(a: &[GeneratedFile], b: &[GeneratedFile]) -> bool {
 }
 
 /// `oas-examples/3.0-petstore/v5.2.0` -> `m-oas-examples-3-0-petstore-v5-2-0`.
-fn package_name(case: &str) -> String {
+pub(crate) fn package_name(case: &str) -> String {
     let words: String =
         case.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
@@ -416,7 +416,7 @@ fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>,
 }
 
 /// Rewrites a crate only when its files changed, so cargo's fingerprints keep unchanged crates built.
-fn write_if_changed(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+pub(crate) fn write_if_changed(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
     let unchanged = files.iter().all(|(path, bytes)| std::fs::read(dir.join(path)).ok().as_ref() == Some(bytes));
     if unchanged { Ok(()) } else { mdxgen::write_dir_atomic(dir, files) }
 }
@@ -619,7 +619,7 @@ fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
 /// The `mdxgen` binary of this workspace (debug), built if it is not.
 fn mdxgen_binary() -> Result<PathBuf, String> {
     let root = workspace_root();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let cargo = cargo_program();
     // As `cargo test --workspace` builds it, which CI has done: `cargo build -p mdxgen-cli` would resolve
     // the dependencies' features for that package alone and compile the workspace a second time.
     let status = Command::new(cargo)
@@ -645,11 +645,23 @@ fn cargo_output(root: &Path, args: &[&str]) -> Result<String, String> {
     }
 }
 
-/// cargo in the generated workspace, with its own target dir, and warnings as errors in every build and
-/// every rustdoc run.
-fn cargo_command(root: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    command.args(args).current_dir(root).env("CARGO_TARGET_DIR", root.join("target"));
+/// cargo in the generated workspace (see `in_generated_workspace`).
+pub(crate) fn cargo_command(root: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(cargo_program());
+    command.args(args);
+    in_generated_workspace(&mut command, root);
+    command
+}
+
+/// The cargo that runs xtask.
+pub(crate) fn cargo_program() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+/// Runs `command` (cargo, or a program that runs cargo) in the generated workspace at `root`, with its own
+/// target dir, and warnings as errors in every build and every rustdoc run.
+pub(crate) fn in_generated_workspace(command: &mut Command, root: &Path) {
+    command.current_dir(root).env("CARGO_TARGET_DIR", root.join("target"));
     command.env("RUSTFLAGS", "-D warnings").env("RUSTDOCFLAGS", "-D warnings");
     command.env_remove("RUSTC_WRAPPER");
     // Each generated crate is built once per run: incremental state would only fill the disk (gigabytes
@@ -658,7 +670,6 @@ fn cargo_command(root: &Path, args: &[&str]) -> Command {
     // The generated workspace's own profile (no debug info) decides, not the line tables `.ci/run` asks
     // for its own crates.
     command.env_remove("CARGO_PROFILE_DEV_DEBUG").env_remove("CARGO_PROFILE_TEST_DEBUG");
-    command
 }
 
 /// A test file of `xtask/crate-tests/` for the generated crate `package`, whose library the file names `api`.

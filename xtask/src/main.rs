@@ -12,6 +12,9 @@
 //!   docs' examples round trip, doc tests). See `check_models.rs`.
 //! - `cargo xtask survey [DIR] [--write]`: reads the corpora `tools/survey/make-pages.sh` made from many real
 //!   specs and reports read errors, warnings, round trip and validity per corpus. See `survey.rs`.
+//! - `cargo xtask survey [DIR] --compile [--only TEXT] [--no-build] [--write] [--check]`: generates the crate of
+//!   each of those specs (from the spec, and from its pages) and checks each alone: clippy and rustdoc with
+//!   warnings denied, build time and peak memory. See `survey_compile.rs`.
 
 mod authentik_behaviour;
 mod binary_behaviour;
@@ -24,6 +27,7 @@ mod pagination_behaviour;
 mod server_e2e;
 mod shape_matrix;
 mod survey;
+mod survey_compile;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

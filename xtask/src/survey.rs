@@ -54,9 +54,15 @@ struct Row {
 pub fn survey(args: &[String]) -> Result<(), String> {
     let write = args.iter().any(|a| a == "--write");
     let check = args.iter().any(|a| a == "--check");
-    let dir = args.iter().find(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or_else(default_dir);
+    // The first argument that is neither a flag nor `--only`'s value.
+    let positional =
+        args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--only"));
+    let dir = positional.map(|(_, a)| PathBuf::from(a)).unwrap_or_else(default_dir);
     if !dir.is_dir() {
         return Err(format!("no survey at {} (make it with tools/survey/make-pages.sh DIR)", dir.display()));
+    }
+    if args.iter().any(|a| a == "--compile") {
+        return crate::survey_compile::compile(args, &dir);
     }
     let out = workspace_root().join("target/survey");
     std::fs::create_dir_all(out.join("specs")).map_err(|e| e.to_string())?;
@@ -91,7 +97,12 @@ pub fn survey(args: &[String]) -> Result<(), String> {
     println!("details: {}", out.join("details.txt").display());
     if write {
         let path = workspace_root().join("tools/survey/SURVEY.md");
-        std::fs::write(&path, survey_page(&table)).map_err(|e| e.to_string())?;
+        // The compiled crates' section is `survey --compile`'s: kept as it is.
+        let page = std::fs::read_to_string(&path).unwrap_or_default();
+        let compiled = page.find(crate::survey_compile::SECTION).map_or("", |at| &page[at..]);
+        let page = survey_page(&table);
+        let page = if compiled.is_empty() { page } else { format!("{}\n\n{compiled}", page.trim_end()) };
+        std::fs::write(&path, page).map_err(|e| e.to_string())?;
         println!("wrote {}", path.display());
     }
     let shortfalls: Vec<String> = rows.iter().flat_map(shortfalls).collect();
