@@ -17,6 +17,7 @@ use mdxgen::Builder;
 use mdxgen::Severity;
 use mdxgen_codegen::assemble::GeneratedFile;
 use mdxgen_testkit::workspace_root;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::check_models::{package_name, same_code, write_if_changed};
@@ -45,13 +46,17 @@ struct Spec {
     operations: String,
     source: PathBuf,
     pages: Option<PathBuf>,
+    /// Where its `Compilation` is kept.
+    result: PathBuf,
 }
 
 /// Diagnostics of one cargo run, counted by lint name or error code.
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 struct Diagnostics {
     lints: BTreeMap<String, usize>,
     errors: BTreeMap<String, usize>,
+    /// The compiler's rendering of the first diagnostic of each code, for `details.txt`.
+    first: BTreeMap<String, String>,
 }
 
 impl Diagnostics {
@@ -61,6 +66,7 @@ impl Diagnostics {
 }
 
 /// `cargo build`'s wall time and the peak resident memory of its largest process.
+#[derive(Serialize, Deserialize)]
 struct Measure {
     seconds: f64,
     peak_mb: Option<u64>,
@@ -68,6 +74,7 @@ struct Measure {
 }
 
 /// What became of one generated crate.
+#[derive(Serialize, Deserialize)]
 struct Compiled {
     lines: usize,
     /// mdxgen's own warnings while generating (constructs degraded to `serde_json::Value` and the like).
@@ -78,38 +85,66 @@ struct Compiled {
 }
 
 /// The crate from the pages: its own, the same code as the source spec's, or none.
+#[derive(Serialize, Deserialize)]
 enum FromPages {
     Compiled(Result<Compiled, String>),
     SameAsSource,
     NoPages,
 }
 
-struct Row {
-    spec: Spec,
+/// What became of one spec's crates; kept beside the spec (`compiled.json`), so that a run can resume and a
+/// run of some specs still writes the whole table.
+#[derive(Serialize, Deserialize)]
+struct Compilation {
     source: Result<Compiled, String>,
     pages: FromPages,
+}
+
+struct Row {
+    spec: Spec,
+    compilation: Compilation,
 }
 
 pub fn compile(args: &[String], dir: &Path) -> Result<(), String> {
     let started = Instant::now();
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1));
     let build = !args.iter().any(|a| a == "--no-build");
-    let specs: Vec<Spec> =
-        specs(dir)?.into_iter().filter(|s| only.is_none_or(|text| s.id.contains(text.as_str()))).collect();
+    let resume = args.iter().any(|a| a == "--resume");
+    let specs = specs(dir)?;
     if specs.is_empty() {
         return Err(format!("no spec of tools/survey/specs.tsv in {}", dir.display()));
     }
     let root = workspace_root().join("target/survey-compile");
     prepare_workspace(&root)?;
     let mut rows = Vec::new();
+    let mut ran = 0;
     for spec in specs {
-        let row = compile_spec(&root, spec, build);
-        eprintln!("{}", row_line(&row));
-        rows.push(row);
+        let stored = std::fs::read(&spec.result).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let selected = only.is_none_or(|text| spec.id.contains(text.as_str()));
+        let compilation = match stored {
+            Some(stored) if !selected || resume => stored,
+            _ if !selected => continue,
+            _ => {
+                let compilation = compile_spec(&root, &spec, build);
+                let json = serde_json::to_vec_pretty(&compilation).map_err(|e| e.to_string())?;
+                std::fs::write(&spec.result, json).map_err(|e| format!("{}: {e}", spec.result.display()))?;
+                ran += 1;
+                eprintln!("{}", row_line(&spec, &compilation));
+                compilation
+            }
+        };
+        rows.push(Row { spec, compilation });
     }
     let table = table(&rows);
     println!("{table}");
-    println!("survey --compile: {} specs in {:.0}s", rows.len(), started.elapsed().as_secs_f64());
+    let details = root.join("details.txt");
+    std::fs::write(&details, details_text(&rows)).map_err(|e| e.to_string())?;
+    println!("details: {}", details.display());
+    println!(
+        "survey --compile: {ran} specs compiled in {:.0}s, {} in the table",
+        started.elapsed().as_secs_f64(),
+        rows.len()
+    );
     if args.iter().any(|a| a == "--write") {
         write_section(&table)?;
     }
@@ -139,6 +174,7 @@ fn specs(dir: &Path) -> Result<Vec<Spec>, String> {
             operations: operations.to_owned(),
             source,
             pages: pages.is_dir().then_some(pages),
+            result: dir.join(id).join("compiled.json"),
         });
     }
     Ok(found)
@@ -156,7 +192,7 @@ fn prepare_workspace(root: &Path) -> Result<(), String> {
     std::fs::write(root.join("Cargo.toml"), manifest).map_err(|e| e.to_string())
 }
 
-fn compile_spec(root: &Path, spec: Spec, build: bool) -> Row {
+fn compile_spec(root: &Path, spec: &Spec, build: bool) -> Compilation {
     let package = package_name(&format!("survey {}", spec.id));
     let source_files = generate(&spec.source, &package);
     let source = match &source_files {
@@ -174,7 +210,7 @@ fn compile_spec(root: &Path, spec: Spec, build: bool) -> Row {
             }
         }
     };
-    Row { spec, source, pages }
+    Compilation { source, pages }
 }
 
 /// The crate of `input` (models, client, server), and the count of mdxgen's warnings.
@@ -222,16 +258,19 @@ fn diagnostics(root: &Path, args: &[&str]) -> Result<Diagnostics, String> {
         }
         let diagnostic = &message["message"];
         let text = diagnostic["message"].as_str().unwrap_or_default();
-        match diagnostic["code"]["code"].as_str() {
-            Some(code) if is_error_code(code) => *found.errors.entry(code.to_owned()).or_default() += 1,
-            Some(lint) => *found.lints.entry(lint.to_owned()).or_default() += 1,
-            None if text.starts_with("aborting due to") || text.contains("warnings emitted") => {}
+        let code = match diagnostic["code"]["code"].as_str() {
+            Some(code) => code.to_owned(),
+            None if text.starts_with("aborting due to") || text.contains("warnings emitted") => continue,
             None if matches!(diagnostic["level"].as_str(), Some("error" | "warning")) => {
-                let words: Vec<&str> = text.split_whitespace().take(4).collect();
-                *found.errors.entry(words.join(" ")).or_default() += 1;
+                text.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
             }
-            None => {}
-        }
+            None => continue,
+        };
+        let counted =
+            if is_error_code(&code) || diagnostic["code"].is_null() { &mut found.errors } else { &mut found.lints };
+        *counted.entry(code.clone()).or_default() += 1;
+        let rendered = diagnostic["rendered"].as_str().unwrap_or(text);
+        found.first.entry(code).or_insert_with(|| rendered.to_owned());
     }
     if !output.status.success() && found.clean() {
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -296,13 +335,13 @@ fn timed_build(root: &Path, package: &str) -> Result<TimedBuild, String> {
 }
 
 /// One line per spec while the run goes on.
-fn row_line(row: &Row) -> String {
-    let pages = match &row.pages {
+fn row_line(spec: &Spec, compilation: &Compilation) -> String {
+    let pages = match &compilation.pages {
         FromPages::Compiled(compiled) => outcome(compiled),
         FromPages::SameAsSource => "same code".to_owned(),
         FromPages::NoPages => "no pages".to_owned(),
     };
-    format!("{:<45} source: {} | pages: {pages}", row.spec.id, outcome(&row.source))
+    format!("{:<45} source: {} | pages: {pages}", spec.id, outcome(&compilation.source))
 }
 
 fn outcome(compiled: &Result<Compiled, String>) -> String {
@@ -341,8 +380,8 @@ fn failure(row: &Row) -> Option<String> {
             }
         }
     };
-    judge("source", &row.source);
-    if let FromPages::Compiled(compiled) = &row.pages {
+    judge("source", &row.compilation.source);
+    if let FromPages::Compiled(compiled) = &row.compilation.pages {
         judge("pages", compiled);
     }
     (!problems.is_empty()).then(|| format!("{}: {}", row.spec.id, problems.join("; ")))
@@ -353,15 +392,15 @@ fn table(rows: &[Row]) -> String {
     let compiled: Vec<&Compiled> = rows
         .iter()
         .flat_map(|r| {
-            let pages = match &r.pages {
+            let pages = match &r.compilation.pages {
                 FromPages::Compiled(Ok(c)) => Some(c),
                 _ => None,
             };
-            r.source.as_ref().ok().into_iter().chain(pages)
+            r.compilation.source.as_ref().ok().into_iter().chain(pages)
         })
         .collect();
     let clean = rows.iter().filter(|r| failure(r).is_none()).count();
-    let same = rows.iter().filter(|r| matches!(r.pages, FromPages::SameAsSource)).count();
+    let same = rows.iter().filter(|r| matches!(r.compilation.pages, FromPages::SameAsSource)).count();
     let lines: usize = compiled.iter().map(|c| c.lines).sum();
     let peak = compiled.iter().filter_map(|c| c.build.as_ref()?.peak_mb).max();
     let slowest = compiled.iter().filter_map(|c| Some(c.build.as_ref()?.seconds)).fold(0.0, f64::max);
@@ -377,8 +416,8 @@ fn table(rows: &[Row]) -> String {
     out.push_str(".\n\n| spec | category | operations | from | lines | mdxgen warnings | clippy | rustdoc | build s | peak MB |\n");
     out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
     for row in rows {
-        table_row(&mut out, row, "source", &row.source);
-        match &row.pages {
+        table_row(&mut out, row, "source", &row.compilation.source);
+        match &row.compilation.pages {
             FromPages::Compiled(compiled) => table_row(&mut out, row, PAGES_VERSION, compiled),
             FromPages::SameAsSource => {
                 let _ =
@@ -420,6 +459,31 @@ fn table_row(out: &mut String, row: &Row, from: &str, compiled: &Result<Compiled
             )
         }
     };
+}
+
+/// Each diagnostic code's first message, per spec and crate.
+fn details_text(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let pages = match &row.compilation.pages {
+            FromPages::Compiled(compiled) => Some(compiled),
+            _ => None,
+        };
+        for (from, compiled) in [("source", Some(&row.compilation.source)), (PAGES_VERSION, pages)] {
+            match compiled {
+                Some(Err(e)) => {
+                    let _ = writeln!(out, "== {} ({from}): {e}", row.spec.id);
+                }
+                Some(Ok(c)) => {
+                    for (code, message) in c.clippy.first.iter().chain(&c.doc.first) {
+                        let _ = writeln!(out, "== {} ({from}): {code}\n{message}", row.spec.id);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+    out
 }
 
 /// Replaces SURVEY.md's compile section (the rest of the page is the reading survey's).

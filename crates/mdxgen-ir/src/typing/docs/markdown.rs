@@ -41,7 +41,11 @@ pub(super) fn defuse(markdown: &str) -> String {
             Event::Text(_) if open_links.is_empty() && !in_code_block => text_runs.push(range),
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            Event::Html(_) | Event::InlineHtml(_) => insertions.escape_each(markdown, range, b'<'),
+            // Escaped, HTML is text, and so are the URLs of its attributes.
+            Event::Html(_) | Event::InlineHtml(_) => {
+                insertions.escape_each(markdown, range.clone(), b'<');
+                insertions.wrap_bare_urls(markdown, range);
+            }
             Event::Code(_) => code_spans.push(range),
             Event::Start(Tag::Link { link_type, dest_url, .. }) => {
                 open_links.push((range, is_intra_doc_candidate(link_type, &dest_url)))
@@ -256,6 +260,10 @@ mod tests {
             "<https://example.com> and [x](https://example.com)"
         );
         assert_eq!(defuse("`https://example.com`"), "`https://example.com`");
+        assert_eq!(
+            defuse(r#"using the <a href="https://example.com/iso">ISO</a> format"#),
+            r#"using the \<a href="<https://example.com/iso>">ISO\</a> format"#
+        );
     }
 
     #[test]
