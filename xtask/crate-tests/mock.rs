@@ -29,5 +29,5 @@ async fn the_client_calls_every_operation_of_mdxgen_mock() {
     let failures: Vec<&(&str, Result<(), String>)> = outcomes.iter().filter(|(_, r)| r.is_err()).collect();
     println!("MDXGEN MOCK round trip: {} of {} operations decoded their documented success", outcomes.len() - failures.len(), outcomes.len());
     assert!(failures.is_empty(), "operations that did not round-trip against mdxgen mock: {failures:#?}");
-    assert!(outcomes.len() >= 800, "only {} operations were called", outcomes.len());
+    assert!(outcomes.len() >= AT_LEAST, "only {} operations were called", outcomes.len());
 }

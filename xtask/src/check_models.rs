@@ -51,8 +51,8 @@ struct Crate {
     examples: Vec<Value>,
     /// Type expressions of the examples, indexed by the examples' `type` field.
     types: Vec<String>,
-    /// `tests/calls.rs` of the server's round trip (the authentik corpus crate only), and the pages it was
-    /// generated from, which `mdxgen mock` serves to the same calls.
+    /// `tests/calls/mod.rs` of the server's round trip (`gets_round_trip`), and the input it was generated
+    /// from, which `mdxgen mock` serves to the same calls.
     calls: Option<(String, PathBuf)>,
 }
 
@@ -180,6 +180,18 @@ fn run_tests(root: &Path, crates: &[Crate], calling: &[&str]) -> Result<String, 
     Ok(output)
 }
 
+/// The shape matrix's case, whose client and server are exercised against each other.
+const SHAPE_MATRIX_CASE: &str = "fixtures/shape-matrix";
+
+/// The shape matrix's operations that the round trip must call, at least.
+const SHAPE_MATRIX_CALLS: usize = 10;
+
+/// Whether the case's crate gets the server round trip: the generated client calls every operation of the
+/// generated mock server, and of `mdxgen mock`.
+fn gets_round_trip(case: &str) -> bool {
+    case.starts_with(crate::client_e2e::CORPUS_PREFIX) || case == SHAPE_MATRIX_CASE
+}
+
 fn case_count(crates: &[Crate]) -> usize {
     crates.iter().map(|c| c.cases.len()).sum()
 }
@@ -202,7 +214,7 @@ fn cases() -> Result<Vec<Case>, String> {
         // Constructs of public specs whose generated code failed to build or lint (issue 20).
         Case::new("fixtures/any-spec/regressions", fixtures.join("any-spec/regressions.json"), None),
         // Every schema shape in every place (`shape_matrix.rs`).
-        Case::new("fixtures/shape-matrix", workspace_root().join(crate::shape_matrix::PATH), None),
+        Case::new(SHAPE_MATRIX_CASE, workspace_root().join(crate::shape_matrix::PATH), None),
     ];
     if let Some(root) = corpus_root() {
         cases.extend(corpora(&root).into_iter().map(|c| Case::new(&c.name, c.pages, Some(c.spec))));
@@ -242,7 +254,7 @@ fn generate(cases: &[Case], values: &SpecValues, corpus: &Path) -> Result<Vec<Cr
             crates.len() - 1
         });
         let target = &mut crates[index];
-        if case.name.starts_with(crate::client_e2e::CORPUS_PREFIX) && target.calls.is_none() {
+        if gets_round_trip(&case.name) && target.calls.is_none() {
             let library = target.package.replace('-', "_");
             let calls = mdxgen_codegen::server::round_trip_calls(&model, &server, &library)
                 .map_err(|e| format!("{}: {e}", case.name))?;
@@ -362,17 +374,23 @@ fn write_workspace<'a>(root: &Path, crates: &'a [Crate]) -> Result<Vec<&'a str>,
         let examples = serde_json::to_string(&krate.examples).map_err(|e| e.to_string())?;
         files.push(("tests/examples.json".to_owned(), examples.into_bytes()));
         files.push(("tests/examples.rs".to_owned(), examples_test(krate).into_bytes()));
-        if krate.cases.iter().any(|c| c.starts_with(crate::client_e2e::CORPUS_PREFIX)) {
+        let authentik = krate.cases.iter().any(|c| c.starts_with(crate::client_e2e::CORPUS_PREFIX));
+        let library = krate.package.replace('-', "_");
+        if authentik {
             // The end-to-end test of the client: a test double on 127.0.0.1, and the dev-dependencies it needs.
-            let library = krate.package.replace('-', "_");
             files.push(("tests/client.rs".to_owned(), crate::client_e2e::test_file(&library)?.into_bytes()));
-            // The server's end-to-end test: the generated client and raw requests against the mock.
-            let mut server_test = crate::server_e2e::test_file(&library);
-            if let Some((calls, pages)) = &krate.calls {
-                files.push(("tests/calls/mod.rs".to_owned(), calls.clone().into_bytes()));
-                // The same calls against `mdxgen mock` serving the same pages (the binary CI's tests built).
-                server_test.push_str(&crate::mock_e2e::test_function(&mdxgen_binary()?, pages));
-            }
+        }
+        if let Some((calls, pages)) = &krate.calls {
+            // The server's end-to-end test: the generated client against the mock (and raw requests, for
+            // authentik), then the same calls against `mdxgen mock` serving the same input (the binary CI's
+            // tests built).
+            files.push(("tests/calls/mod.rs".to_owned(), calls.clone().into_bytes()));
+            let mut server_test = if authentik {
+                crate::server_e2e::test_file(&library)
+            } else {
+                crate::server_e2e::round_trip(&library, SHAPE_MATRIX_CALLS)
+            };
+            server_test.push_str(&crate::mock_e2e::test_function(&mdxgen_binary()?, pages));
             files.push(("tests/server.rs".to_owned(), server_test.into_bytes()));
             tests_call_the_code(&mut files, &mut calling, &krate.package);
         }

@@ -1,14 +1,24 @@
-//! `tests/server.rs` of the generated authentik crate in `cargo xtask check-models`: the generated server
-//! with its mock implementation on 127.0.0.1. The generated client calls every operation and must decode
-//! the documented success (`tests/calls.rs`, generated from the IR by
-//! `mdxgen_codegen::server::round_trip_calls`); raw requests (reqwest, no generated client) break one
-//! constraint each (in JSON bodies, query parameters and multipart parts) and must get the documented 400
-//! naming the field; and raw requests must get 404, 405 with `Allow`, 415, 403, 413 and 400 for deep or
-//! malformed JSON, without the server failing.
+//! `tests/server.rs` of the generated crates that get the server round trip in `cargo xtask check-models`
+//! (authentik's and the shape matrix's): the generated server with its mock implementation on 127.0.0.1,
+//! and the generated client calling every operation, which must decode the documented success
+//! (`tests/calls/mod.rs`, generated from the IR by `mdxgen_codegen::server::round_trip_calls`). The
+//! authentik crate's file adds raw requests (reqwest, no generated client) that break one constraint each
+//! (in JSON bodies, query parameters and multipart parts) and must get the documented 400 naming the field,
+//! and raw requests that must get 404, 405 with `Allow`, 415, 403, 413 and 400 for deep or malformed JSON,
+//! without the server failing.
 
-/// The test file for the crate `library`.
-pub fn test_file(library: &str) -> String {
-    crate::check_models::crate_test(TEST, library)
+/// The round trip for the crate `library`, whose client must have called `at_least` operations.
+pub fn round_trip(library: &str, at_least: usize) -> String {
+    format!("{}const AT_LEAST: usize = {at_least};\n", crate::check_models::crate_test(ROUND_TRIP, library))
 }
 
-const TEST: &str = include_str!("../crate-tests/server.rs");
+/// The authentik crate's test file: the round trip and the raw requests.
+pub fn test_file(library: &str) -> String {
+    format!("{}\n{RAW_REQUESTS}", round_trip(library, AUTHENTIK_OPERATIONS))
+}
+
+/// The operations of authentik's API that the round trip must call, at least.
+const AUTHENTIK_OPERATIONS: usize = 800;
+
+const ROUND_TRIP: &str = include_str!("../crate-tests/round_trip.rs");
+const RAW_REQUESTS: &str = include_str!("../crate-tests/server.rs");

@@ -34,6 +34,9 @@ pub async fn read(
             let fields = form_urlencoded::parse(&bytes).into_owned().collect();
             Ok(fields_object(set, schema, fields))
         }
+        // A form without bytes (what a client sends with every field unset) is an empty form, as the
+        // generated server reads it; the schema then says what is missing.
+        Encoding::Multipart if bytes.is_empty() => Ok(fields_object(set, schema, Vec::new())),
         Encoding::Multipart => {
             let boundary = multer::parse_boundary(content_type).map_err(|e| format!("multipart: {e}"))?;
             let fields = match multipart_fields(bytes.clone(), boundary.clone()).await {
