@@ -297,8 +297,8 @@ fn shape(shape: Shape) -> TokenStream {
 }
 
 /// The statement reading one parameter into a local of its identifier (always an `Option`).
-fn read_param(model: &TypeModel, p: &ClientParam, server: &ServerParam) -> TokenStream {
-    let name = ident(&p.ident);
+fn read_param(model: &TypeModel, index: usize, p: &ClientParam, server: &ServerParam) -> TokenStream {
+    let name = param_local(index);
     let ty = server_type(model, &p.ty);
     let wire = Literal::string(&p.wire);
     let style = param_style(p.style);
@@ -318,6 +318,18 @@ fn read_param(model: &TypeModel, p: &ClientParam, server: &ServerParam) -> Token
         (ParamLocation::Cookie, _) => quote!(input.cookie(#param)),
     };
     quote!(let #name: Option<#ty> = #read;)
+}
+
+/// The handler's local for its `index`th parameter: by position, not by the parameter's name, which may be
+/// any of the handler's own locals (`input`, `api`, `request`, `body`).
+fn param_local(index: usize) -> proc_macro2::Ident {
+    quote::format_ident!("param_{index}")
+}
+
+/// `field: local`, or `field` alone where the two are one name (clippy's `redundant_field_names`).
+fn field_init(field: &str, local: &proc_macro2::Ident) -> TokenStream {
+    let field = ident(field);
+    if field == *local { quote!(#field) } else { quote!(#field: #local) }
 }
 
 /// The checks of one value (a local `Option`) against its constraints and nested types.
@@ -340,8 +352,7 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
     let request = ident(&op.request_name);
     let invalid = reply(&op.invalid);
     let (invalid_message, missing_message) = (Literal::string(INVALID_REQUEST), Literal::string(MISSING_INPUT));
-    let credentials = op.credentials_field.as_ref().map(|field| {
-        let field = ident(field);
+    let credentials = op.credentials_field.as_ref().map(|_| {
         let alternatives = op.operation.security.iter().map(|a| {
             let a = a.iter().map(|i| Literal::usize_unsuffixed(*i));
             quote!(&[#(#a),*])
@@ -350,17 +361,18 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
             let unauthorized = reply(&op.unauthorized);
             let message = Literal::string(MISSING_CREDENTIALS);
             quote! {
-                if #field.is_empty() {
+                if credentials.is_empty() {
                     return rt::reply(&#unauthorized, &[], #message);
                 }
             }
         });
         quote! {
-            let #field = input.credentials(SCHEMES, &[#(#alternatives),*]);
+            let credentials = input.credentials(SCHEMES, &[#(#alternatives),*]);
             #refuse
         }
     });
-    let reads = op.operation.parameters.iter().zip(&op.parameters).map(|(p, s)| read_param(model, p, s));
+    let reads =
+        op.operation.parameters.iter().zip(&op.parameters).enumerate().map(|(i, (p, s))| read_param(model, i, p, s));
     let body = op.operation.body.as_ref().map(|body| {
         let accepted = op.accepted_media_types.iter().map(|m| Literal::string(m));
         let required = body.required;
@@ -391,8 +403,9 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
         .parameters
         .iter()
         .zip(&op.parameters)
-        .map(|(p, s)| {
-            let local = ident(&p.ident);
+        .enumerate()
+        .map(|(i, (p, s))| {
+            let local = param_local(i);
             check(model, &quote!(#local), &p.wire, &p.ty, &s.constraints)
         })
         .collect();
@@ -412,8 +425,9 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
         .operation
         .parameters
         .iter()
-        .filter(|p| p.required)
-        .map(|p| ident(&p.ident))
+        .enumerate()
+        .filter(|(_, p)| p.required)
+        .map(|(i, _)| param_local(i))
         .chain(op.operation.body.as_ref().filter(|b| b.required).map(|_| ident("body")))
         .collect();
     let unwrap = (!required.is_empty()).then(|| {
@@ -423,13 +437,11 @@ fn handler(model: &TypeModel, op: &ServerOperation) -> TokenStream {
             };
         }
     });
-    let fields = op
-        .operation
-        .parameters
-        .iter()
-        .map(|p| ident(&p.ident))
-        .chain(op.operation.body.as_ref().map(|_| ident("body")))
-        .chain(op.credentials_field.as_deref().map(ident));
+    let parameters = op.operation.parameters.iter().enumerate().map(|(i, p)| field_init(&p.ident, &param_local(i)));
+    let body_field = op.operation.body.as_ref().map(|_| quote!(body));
+    let credentials_field =
+        op.credentials_field.as_deref().map(|field| field_init(field, &quote::format_ident!("credentials")));
+    let fields = parameters.chain(body_field).chain(credentials_field);
     let mutable = (!op.operation.parameters.is_empty() || op.operation.body.is_some()).then(|| quote!(mut));
     quote! {
         pub(super) async fn #name<S: Api>(
