@@ -42,6 +42,17 @@ pub fn check_overrides(model: &TypeModel) -> Result<(), String> {
     Ok(())
 }
 
+/// The docs' lines and a paragraph of mdxgen's own after them: a blank line between, so that it never
+/// continues a list or a quote the docs end with.
+fn with_paragraph(docs: &[String], text: &str) -> Vec<String> {
+    let mut lines = docs.to_vec();
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.extend(mdxgen_ir::typing::docs::rustdoc_lines(text));
+    lines
+}
+
 /// The user's attributes ([`check_overrides`] made sure they parse).
 fn user_attributes(attributes: &[String]) -> TokenStream {
     attributes.iter().filter_map(|a| a.parse::<TokenStream>().ok()).collect()
@@ -57,7 +68,12 @@ pub fn field_value_tokens(model: &TypeModel, field: &Field) -> TokenStream {
 
 /// The items of one type: its definition, and its impls.
 pub fn type_items(model: &TypeModel, def: &TypeDef) -> TokenStream {
-    let docs = doc_attrs(&def.docs);
+    let docs = match &def.kind {
+        TypeKind::StringEnum(StringEnum { fallback: Some(_), .. }) => {
+            doc_attrs(&with_paragraph(&def.docs, "Not `Copy`: the fallback holds the text it was sent."))
+        }
+        _ => doc_attrs(&def.docs),
+    };
     let attributes = user_attributes(&def.attributes);
     let name = ident(&def.name);
     let items = match &def.kind {
@@ -155,7 +171,6 @@ fn string_enum_items(name: &Ident, e: &StringEnum) -> TokenStream {
         Some(fallback) => {
             let fallback = ident(fallback);
             quote! {
-                /// Not `Copy`: the fallback holds the text it was sent.
                 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
                 pub enum #name {
                     #(#variant_docs #variants,)*

@@ -207,7 +207,9 @@ impl Insertions {
     }
 
     fn apply(mut self, text: &str) -> String {
-        self.0.sort_by_key(|(at, _)| *at);
+        // At one offset, a URL's closing `>` goes before the `\` of an escaped `<` right after the URL
+        // (`URL>\</a>`, not `URL\></a>`).
+        self.0.sort_by_key(|&(at, insertion)| (at, insertion != ">"));
         self.0.dedup();
         let mut out = String::with_capacity(text.len() + self.0.len());
         let mut copied = 0;
@@ -260,6 +262,10 @@ mod tests {
             "<https://example.com> and [x](https://example.com)"
         );
         assert_eq!(defuse("`https://example.com`"), "`https://example.com`");
+        assert_eq!(
+            defuse(r#"<a href="https://a.example.com/u">https://a.example.com/u</a>"#),
+            r#"\<a href="<https://a.example.com/u>"><https://a.example.com/u>\</a>"#
+        );
         assert_eq!(
             defuse(r#"using the <a href="https://example.com/iso">ISO</a> format"#),
             r#"using the \<a href="<https://example.com/iso>">ISO\</a> format"#
