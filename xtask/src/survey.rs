@@ -54,9 +54,9 @@ struct Row {
 pub fn survey(args: &[String]) -> Result<(), String> {
     let write = args.iter().any(|a| a == "--write");
     let check = args.iter().any(|a| a == "--check");
-    // The first argument that is neither a flag nor `--only`'s value.
-    let positional =
-        args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--only"));
+    // The first argument that is neither a flag nor a flag's value.
+    let takes_value = |i: usize| i > 0 && ["--only", "--sample"].contains(&args[i - 1].as_str());
+    let positional = args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && !takes_value(*i));
     let dir = positional.map(|(_, a)| PathBuf::from(a)).unwrap_or_else(default_dir);
     if !dir.is_dir() {
         return Err(format!("no survey at {} (make it with tools/survey/make-pages.sh DIR)", dir.display()));

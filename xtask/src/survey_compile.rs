@@ -1,11 +1,13 @@
-//! `cargo xtask survey --compile [DIR] [--only TEXT] [--no-build] [--write] [--check]`: the crate of every
-//! spec of `tools/survey/specs.tsv` that DIR holds (`make-pages.sh` copies each spec there, beside its pages),
+//! `cargo xtask survey --compile [DIR] [--only A,B] [--sample N] [--resume] [--no-build] [--write] [--check]`:
+//! the crate of every spec of `tools/survey/specs.tsv` that DIR holds (`make-pages.sh` copies each spec there, beside its pages),
 //! generated with models, client and server from the source spec and again from the plugin's 5.2.0 pages
 //! (when those make other code), in one cargo workspace with one target dir (`target/survey-compile`). Each
 //! crate is checked alone, so that its figures are its own: `cargo clippy --all-targets --all-features` and
 //! `cargo doc`, warnings denied, with every diagnostic counted by its lint or error code; then (unless
 //! `--no-build`) `cargo build --all-features`, timed, with the peak memory of its largest process (GNU `time`).
-//! `--write` puts the table into `tools/survey/SURVEY.md`; `--check` fails on any error or warning.
+//! Each spec's result is kept beside it (`compiled.json`): `--resume` skips the specs that have one, and the
+//! table shows every spec with a result. `--write` puts the table into `tools/survey/SURVEY.md`; `--check`
+//! fails on any error or warning.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -107,20 +109,26 @@ struct Row {
 
 pub fn compile(args: &[String], dir: &Path) -> Result<(), String> {
     let started = Instant::now();
-    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1));
+    // `--only A,B`: the specs whose id holds one of the texts; `--sample N`: every k-th spec, N in all.
+    let only: Option<Vec<&str>> = flag_value(args, "--only").map(|texts| texts.split(',').collect());
+    let sample = flag_value(args, "--sample").map(|n| n.parse::<usize>().map_err(|e| format!("--sample {n}: {e}")));
     let build = !args.iter().any(|a| a == "--no-build");
     let resume = args.iter().any(|a| a == "--resume");
     let specs = specs(dir)?;
     if specs.is_empty() {
         return Err(format!("no spec of tools/survey/specs.tsv in {}", dir.display()));
     }
+    let step = match sample.transpose()? {
+        Some(n) if n > 0 && specs.len() > n => specs.len().div_ceil(n),
+        _ => 1,
+    };
     let root = workspace_root().join("target/survey-compile");
     prepare_workspace(&root)?;
     let mut rows = Vec::new();
     let mut ran = 0;
-    for spec in specs {
+    for (index, spec) in specs.into_iter().enumerate() {
         let stored = std::fs::read(&spec.result).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok());
-        let selected = only.is_none_or(|text| spec.id.contains(text.as_str()));
+        let selected = index % step == 0 && only.as_ref().is_none_or(|texts| texts.iter().any(|t| spec.id.contains(t)));
         let compilation = match stored {
             Some(stored) if !selected || resume => stored,
             _ if !selected => continue,
@@ -153,6 +161,11 @@ pub fn compile(args: &[String], dir: &Path) -> Result<(), String> {
         return Err(format!("{} spec(s) not clean:\n{}", failures.len(), failures.join("\n")));
     }
     Ok(())
+}
+
+/// The value after `flag`.
+pub fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 
 /// The specs of `specs.tsv` that `dir` holds, in the list's order.
