@@ -1,13 +1,15 @@
-//! `cargo xtask survey --compile [DIR] [--only A,B] [--sample N] [--resume] [--no-build] [--write] [--check]`:
-//! the crate of every spec of `tools/survey/specs.tsv` that DIR holds (`make-pages.sh` copies each spec there, beside its pages),
-//! generated with models, client and server from the source spec and again from the plugin's 5.2.0 pages
-//! (when those make other code), in one cargo workspace with one target dir (`target/survey-compile`). Each
-//! crate is checked alone, so that its figures are its own: `cargo clippy --all-targets --all-features` and
-//! `cargo doc`, warnings denied, with every diagnostic counted by its lint or error code; then (unless
-//! `--no-build`) `cargo build --all-features`, timed, with the peak memory of its largest process (GNU `time`).
-//! Each spec's result is kept beside it (`compiled.json`): `--resume` skips the specs that have one, and the
-//! table shows every spec with a result. `--write` puts the table into `tools/survey/SURVEY.md`; `--check`
-//! fails on any error or warning.
+//! `cargo xtask survey --compile [DIR] [--only A,B] [--sample N] [--resume] [--stored] [--no-build] [--write]
+//! [--check]`: the crate of every spec of `tools/survey/specs.tsv` that DIR holds (`make-pages.sh` copies each
+//! spec there, beside its pages), generated with models, client and server from the source spec and again
+//! from the plugin's 5.2.0 pages (when those make other code), in one cargo workspace (`target/survey-compile`)
+//! built in check-models' target dir. Each crate is checked alone, so that its figures are its own:
+//! `cargo clippy --all-targets --all-features` and `cargo doc`, warnings denied, with every diagnostic counted
+//! by its lint or error code; then (unless `--no-build`) `cargo build --all-features`, timed, with the peak
+//! memory of its largest process (GNU `time`).
+//!
+//! Each spec's result is kept beside it (`compiled.json`): `--resume` skips the specs that have one, `--stored`
+//! compiles nothing, and the table shows every spec with a result. `--write` puts the table into
+//! `tools/survey/SURVEY.md`; `--check` fails on any error or warning.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -114,6 +116,8 @@ pub fn compile(args: &[String], dir: &Path) -> Result<(), String> {
     let sample = flag_value(args, "--sample").map(|n| n.parse::<usize>().map_err(|e| format!("--sample {n}: {e}")));
     let build = !args.iter().any(|a| a == "--no-build");
     let resume = args.iter().any(|a| a == "--resume");
+    // `--stored`: no compiling, the table of the results kept so far.
+    let stored_only = args.iter().any(|a| a == "--stored");
     let specs = specs(dir)?;
     if specs.is_empty() {
         return Err(format!("no spec of tools/survey/specs.tsv in {}", dir.display()));
@@ -126,9 +130,12 @@ pub fn compile(args: &[String], dir: &Path) -> Result<(), String> {
     prepare_workspace(&root)?;
     let mut rows = Vec::new();
     let mut ran = 0;
+    let listed = specs.len();
     for (index, spec) in specs.into_iter().enumerate() {
         let stored = std::fs::read(&spec.result).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok());
-        let selected = index % step == 0 && only.as_ref().is_none_or(|texts| texts.iter().any(|t| spec.id.contains(t)));
+        let selected = !stored_only
+            && index % step == 0
+            && only.as_ref().is_none_or(|texts| texts.iter().any(|t| spec.id.contains(t)));
         let compilation = match stored {
             Some(stored) if !selected || resume => stored,
             _ if !selected => continue,
@@ -143,7 +150,7 @@ pub fn compile(args: &[String], dir: &Path) -> Result<(), String> {
         };
         rows.push(Row { spec, compilation });
     }
-    let table = table(&rows);
+    let table = table(&rows, listed);
     println!("{table}");
     let details = root.join("details.txt");
     std::fs::write(&details, details_text(&rows)).map_err(|e| e.to_string())?;
@@ -401,7 +408,7 @@ fn failure(row: &Row) -> Option<String> {
 }
 
 /// The Markdown table, with a summary line above it.
-fn table(rows: &[Row]) -> String {
+fn table(rows: &[Row], listed: usize) -> String {
     let compiled: Vec<&Compiled> = rows
         .iter()
         .flat_map(|r| {
@@ -418,8 +425,8 @@ fn table(rows: &[Row]) -> String {
     let peak = compiled.iter().filter_map(|c| c.build.as_ref()?.peak_mb).max();
     let slowest = compiled.iter().filter_map(|c| Some(c.build.as_ref()?.seconds)).fold(0.0, f64::max);
     let mut out = format!(
-        "{} specs, {} crates ({same} of the pages' crates are the source's code); {clean} specs clean (every crate \
-         generates, builds, and passes clippy and rustdoc with warnings denied); {lines} lines in all",
+        "{} of the {listed} specs, {} crates ({same} of the pages' crates are the source's code); {clean} specs clean \
+         (every crate generates, builds, and passes clippy and rustdoc with warnings denied); {lines} lines in all",
         rows.len(),
         compiled.len(),
     );
