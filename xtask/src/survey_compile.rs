@@ -518,7 +518,9 @@ fn write_section(table: &str) -> Result<(), String> {
          lint or error code), then `cargo build --all-features` timed with the peak memory of its largest process \
          (dependencies built before; debug profile without debug info; 2 cores). Remake it with:\n\n```sh\n\
          tools/survey/make-pages.sh ~/.cache/mdxgen-survey/corpus --versions 5.2.0\n\
-         cargo xtask survey --compile --write\n```\n\n{table}"
+         cargo xtask survey --compile --write   # --resume continues a run; --stored writes what it has\n```\n\n\
+         Each row is its spec's latest result (kept beside the spec), so a row shows the mdxgen of the run that \
+         made it.\n\n{table}"
     );
     std::fs::write(&path, format!("{reading}\n\n{section}")).map_err(|e| e.to_string())?;
     println!("wrote {}", path.display());
