@@ -9,7 +9,7 @@
 
 use mdxgen_ir::ParamLocation;
 use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, StatusMatch};
-use mdxgen_ir::typing::docs::code_text;
+use mdxgen_ir::typing::docs::{code_text, push_paragraph};
 use mdxgen_ir::typing::operations::{
     BodyKind, ClientBody, ClientModel, ClientOperation, ClientParam, ClientResponse, FilePart, PathSegment,
     ResponseBody, SchemeKind,
@@ -332,8 +332,7 @@ fn setter(model: &TypeModel, p: &ClientParam) -> TokenStream {
         docs.push(format!(" The {} parameter `{}`.", p.location.as_str(), code_text(&p.wire)));
     }
     if p.required {
-        docs.push(String::new());
-        docs.push(" Required.".to_owned());
+        push_paragraph(&mut docs, vec![" Required.".to_owned()]);
     }
     let docs = doc_attrs(&docs);
     quote! {
@@ -357,14 +356,12 @@ fn body_type(model: &TypeModel, body: &ClientBody) -> TokenStream {
 fn body_setter(model: &TypeModel, body: &ClientBody) -> TokenStream {
     let ty = body_type(model, body);
     let mut docs = body.docs.clone();
-    if !docs.is_empty() {
-        docs.push(String::new());
-    }
-    docs.push(format!(
+    let sent_as = format!(
         " The request body, sent as `{}`{}.",
         code_text(&body.media_type),
         if body.required { " (required)" } else { "" }
-    ));
+    );
+    push_paragraph(&mut docs, vec![sent_as]);
     let docs = doc_attrs(&docs);
     quote! {
         #docs

@@ -1,5 +1,6 @@
 //! One [`TypeDef`] as Rust items. Every decision was made in [`mdxgen_ir::typing`]; this only spells it.
 
+use mdxgen_ir::typing::docs::{push_paragraph, rustdoc_lines};
 use mdxgen_ir::typing::{
     Field, Fit, Presence, StringEnum, Struct, Tagging, TypeDef, TypeKind, TypeModel, TypeRef, Union,
 };
@@ -42,17 +43,6 @@ pub fn check_overrides(model: &TypeModel) -> Result<(), String> {
     Ok(())
 }
 
-/// The docs' lines and a paragraph of mdxgen's own after them: a blank line between, so that it never
-/// continues a list or a quote the docs end with.
-fn with_paragraph(docs: &[String], text: &str) -> Vec<String> {
-    let mut lines = docs.to_vec();
-    if !lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines.extend(mdxgen_ir::typing::docs::rustdoc_lines(text));
-    lines
-}
-
 /// The user's attributes ([`check_overrides`] made sure they parse).
 fn user_attributes(attributes: &[String]) -> TokenStream {
     attributes.iter().filter_map(|a| a.parse::<TokenStream>().ok()).collect()
@@ -68,12 +58,12 @@ pub fn field_value_tokens(model: &TypeModel, field: &Field) -> TokenStream {
 
 /// The items of one type: its definition, and its impls.
 pub fn type_items(model: &TypeModel, def: &TypeDef) -> TokenStream {
-    let docs = match &def.kind {
-        TypeKind::StringEnum(StringEnum { fallback: Some(_), .. }) => {
-            doc_attrs(&with_paragraph(&def.docs, "Not `Copy`: the fallback holds the text it was sent."))
-        }
-        _ => doc_attrs(&def.docs),
-    };
+    let mut docs = def.docs.clone();
+    if let TypeKind::StringEnum(StringEnum { fallback: Some(_), .. }) = &def.kind {
+        // Its own paragraph: it never continues a list the docs end with.
+        push_paragraph(&mut docs, rustdoc_lines("Not `Copy`: the fallback holds the text it was sent."));
+    }
+    let docs = doc_attrs(&docs);
     let attributes = user_attributes(&def.attributes);
     let name = ident(&def.name);
     let items = match &def.kind {

@@ -12,7 +12,7 @@ mod calls;
 
 use mdxgen_ir::ParamLocation;
 use mdxgen_ir::http::{DEFAULT_FILE_MEDIA_TYPE, HttpMethod, StatusMatch};
-use mdxgen_ir::typing::docs::code_text;
+use mdxgen_ir::typing::docs::{code_text, push_paragraph};
 use mdxgen_ir::typing::operations::{BodyKind, ClientParam, ResponseBody};
 use mdxgen_ir::typing::server::{
     Capture, ErrorBody, ErrorReply, INVALID_REQUEST, Kind, MISSING_CREDENTIALS, MISSING_INPUT, RouteSegment,
@@ -204,10 +204,7 @@ fn response_body_type(model: &TypeModel, body: &ResponseBody) -> Option<TokenStr
 fn response_variant(model: &TypeModel, response: &ServerResponse) -> TokenStream {
     let mut docs = response.docs.clone();
     if let StatusMatch::Range(_) | StatusMatch::Default = response.status {
-        if !docs.is_empty() {
-            docs.push(String::new());
-        }
-        docs.push(" The status comes first.".to_owned());
+        push_paragraph(&mut docs, vec![" The status comes first.".to_owned()]);
     }
     let docs = doc_attrs(&docs);
     let name = ident(&response.variant);

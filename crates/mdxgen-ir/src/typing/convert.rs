@@ -353,10 +353,7 @@ impl<'a> Builder<'a> {
             let default = self.default_of(schema).cloned();
             let mut docs = property.declarations().map(schema_docs).find(|d| !d.is_empty()).unwrap_or_default();
             if let Some(default) = &default {
-                if !docs.is_empty() {
-                    docs.push(String::new());
-                }
-                docs.extend(default_doc(default));
+                docs::push_paragraph(&mut docs, default_doc(default));
             }
             let flag = |key| property.declarations().any(|s| self.flag(s, key));
             let (read_only, write_only) = (flag("readOnly"), flag("writeOnly"));
@@ -1074,10 +1071,7 @@ fn primitive_label(primitive: Primitive) -> &'static str {
 fn schema_docs(schema: &Value) -> Vec<String> {
     let mut lines = schema.get("description").and_then(Value::as_str).map(docs::rustdoc_lines).unwrap_or_default();
     if schema.get("deprecated").and_then(Value::as_bool) == Some(true) {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(" Deprecated.".to_owned());
+        docs::push_paragraph(&mut lines, vec![" Deprecated.".to_owned()]);
     }
     lines
 }

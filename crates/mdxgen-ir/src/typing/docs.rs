@@ -23,6 +23,18 @@ pub fn rustdoc_lines(description: &str) -> Vec<String> {
     lines.into_iter().map(|l| if l.is_empty() { String::new() } else { format!(" {}", l.trim_end()) }).collect()
 }
 
+/// Appends `paragraph` (doc lines) to `lines` as a paragraph of its own: after a blank line when `lines` has
+/// any, so that it never continues a list or a quote `lines` ends with. An empty paragraph adds nothing.
+pub fn push_paragraph(lines: &mut Vec<String>, paragraph: Vec<String>) {
+    if paragraph.is_empty() {
+        return;
+    }
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.extend(paragraph);
+}
+
 /// Text for inside a code span of a doc line mdxgen writes: no backticks, no line breaks.
 pub fn code_text(text: &str) -> String {
     text.chars().map(|c| if c == '`' || c.is_control() { '\'' } else { c }).collect()

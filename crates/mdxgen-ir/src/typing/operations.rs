@@ -324,11 +324,7 @@ fn schemes(api: &Api, methods: &mut Namer, warn: &mut dyn FnMut(String)) -> Vec<
         let setter = methods.claim(&format!("with_{}_{suffix}", names::field_base(name)), "_");
         let mut docs = vec![format!(" Sets the credential of the `{}` security scheme.", code_text(name))];
         if let Some(description) = scheme.get("description").and_then(Value::as_str) {
-            let lines = docs::rustdoc_lines(description);
-            if !lines.is_empty() {
-                docs.push(String::new());
-                docs.extend(lines);
-            }
+            docs::push_paragraph(&mut docs, docs::rustdoc_lines(description));
         }
         out.push(SecurityScheme { name: name.clone(), kind, setter, docs });
     }
@@ -422,10 +418,7 @@ fn operation(
         let ident = names::field_ident(&setters.claim(&names::field_base(&param.name), "_"));
         let mut docs = param.description.as_deref().map(docs::rustdoc_lines).unwrap_or_default();
         if param.extra.get("deprecated").and_then(Value::as_bool) == Some(true) {
-            if !docs.is_empty() {
-                docs.push(String::new());
-            }
-            docs.push(" Deprecated.".to_owned());
+            docs::push_paragraph(&mut docs, vec![" Deprecated.".to_owned()]);
         }
         let required = param.required || param.location == ParamLocation::Path;
         parameters.push(ClientParam {
@@ -767,15 +760,7 @@ fn primitives(ty: &TypeRef, depth: usize, found: &mut dyn FnMut(Primitive)) {
 /// The summary, the description, and `` `GET /path` ``.
 fn operation_docs(op: &Operation) -> Vec<String> {
     let mut lines = Vec::new();
-    let paragraph = |text: &str, lines: &mut Vec<String>| {
-        let more = docs::rustdoc_lines(text);
-        if !more.is_empty() {
-            if !lines.is_empty() {
-                lines.push(String::new());
-            }
-            lines.extend(more);
-        }
-    };
+    let paragraph = |text: &str, lines: &mut Vec<String>| docs::push_paragraph(lines, docs::rustdoc_lines(text));
     if let Some(summary) = &op.summary {
         paragraph(summary, &mut lines);
     }
