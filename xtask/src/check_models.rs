@@ -664,7 +664,7 @@ fn cargo_output(root: &Path, args: &[&str]) -> Result<String, String> {
 }
 
 /// cargo in the generated workspace (see `in_generated_workspace`).
-pub(crate) fn cargo_command(root: &Path, args: &[&str]) -> Command {
+fn cargo_command(root: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(cargo_program());
     command.args(args);
     in_generated_workspace(&mut command, root);

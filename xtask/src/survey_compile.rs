@@ -32,15 +32,19 @@ const PAGES_VERSION: &str = "v5.2.0";
 /// The heading of SURVEY.md's section that `--write` replaces (the reading survey keeps what precedes it).
 pub const SECTION: &str = "## The generated crates, compiled";
 
-/// cargo in the survey's workspace, whose target dir is check-models' (CI builds the dependencies once).
+/// cargo in the survey's workspace (see `in_survey_workspace`).
 fn cargo_command(root: &Path, args: &[&str]) -> Command {
-    let mut command = crate::check_models::cargo_command(root, args);
-    command.env("CARGO_TARGET_DIR", target_dir());
+    let mut command = Command::new(crate::check_models::cargo_program());
+    command.args(args);
+    in_survey_workspace(&mut command, root);
     command
 }
 
-fn target_dir() -> PathBuf {
-    workspace_root().join("target/check-models/target")
+/// Runs `command` (cargo, or a program that runs cargo) as check-models runs cargo, in the survey's workspace
+/// and in check-models' target dir (CI builds the dependencies once).
+fn in_survey_workspace(command: &mut Command, root: &Path) {
+    crate::check_models::in_generated_workspace(command, root);
+    command.env("CARGO_TARGET_DIR", workspace_root().join("target/check-models/target"));
 }
 
 /// A spec of `specs.tsv` that the survey directory holds.
@@ -102,6 +106,18 @@ enum FromPages {
 struct Compilation {
     source: Result<Compiled, String>,
     pages: FromPages,
+}
+
+impl Compilation {
+    /// The spec's checked crates, each with where it came from: the source spec's, then the pages' (unless
+    /// they make the source's code, or there are none).
+    fn crates(&self) -> impl Iterator<Item = (&'static str, &Result<Compiled, String>)> {
+        let pages = match &self.pages {
+            FromPages::Compiled(compiled) => Some((PAGES_VERSION, compiled)),
+            FromPages::SameAsSource | FromPages::NoPages => None,
+        };
+        std::iter::once(("source", &self.source)).chain(pages)
+    }
 }
 
 struct Row {
@@ -330,8 +346,7 @@ fn timed_build(root: &Path, package: &str) -> Result<TimedBuild, String> {
     let mut command = if time.is_file() {
         let mut command = Command::new(time);
         command.arg("-f").arg("%M").arg("-o").arg(&report).arg(crate::check_models::cargo_program()).args(args);
-        crate::check_models::in_generated_workspace(&mut command, root);
-        command.env("CARGO_TARGET_DIR", target_dir());
+        in_survey_workspace(&mut command, root);
         command
     } else {
         cargo_command(root, &args)
@@ -400,25 +415,16 @@ fn failure(row: &Row) -> Option<String> {
             }
         }
     };
-    judge("source", &row.compilation.source);
-    if let FromPages::Compiled(compiled) = &row.compilation.pages {
-        judge("pages", compiled);
+    for (from, compiled) in row.compilation.crates() {
+        judge(from, compiled);
     }
     (!problems.is_empty()).then(|| format!("{}: {}", row.spec.id, problems.join("; ")))
 }
 
 /// The Markdown table, with a summary line above it.
 fn table(rows: &[Row], listed: usize) -> String {
-    let compiled: Vec<&Compiled> = rows
-        .iter()
-        .flat_map(|r| {
-            let pages = match &r.compilation.pages {
-                FromPages::Compiled(Ok(c)) => Some(c),
-                _ => None,
-            };
-            r.compilation.source.as_ref().ok().into_iter().chain(pages)
-        })
-        .collect();
+    let compiled: Vec<&Compiled> =
+        rows.iter().flat_map(|r| r.compilation.crates().filter_map(|(_, c)| c.as_ref().ok())).collect();
     let clean = rows.iter().filter(|r| failure(r).is_none()).count();
     let same = rows.iter().filter(|r| matches!(r.compilation.pages, FromPages::SameAsSource)).count();
     let lines: usize = compiled.iter().map(|c| c.lines).sum();
@@ -485,21 +491,16 @@ fn table_row(out: &mut String, row: &Row, from: &str, compiled: &Result<Compiled
 fn details_text(rows: &[Row]) -> String {
     let mut out = String::new();
     for row in rows {
-        let pages = match &row.compilation.pages {
-            FromPages::Compiled(compiled) => Some(compiled),
-            _ => None,
-        };
-        for (from, compiled) in [("source", Some(&row.compilation.source)), (PAGES_VERSION, pages)] {
+        for (from, compiled) in row.compilation.crates() {
             match compiled {
-                Some(Err(e)) => {
+                Err(e) => {
                     let _ = writeln!(out, "== {} ({from}): {e}", row.spec.id);
                 }
-                Some(Ok(c)) => {
+                Ok(c) => {
                     for (code, message) in c.clippy.first.iter().chain(&c.doc.first) {
                         let _ = writeln!(out, "== {} ({from}): {code}\n{message}", row.spec.id);
                     }
                 }
-                None => {}
             }
         }
     }
