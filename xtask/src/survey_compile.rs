@@ -464,7 +464,7 @@ fn table_row(out: &mut String, row: &Row, from: &str, compiled: &Result<Compiled
     let _ = match compiled {
         Err(e) => writeln!(
             out,
-            "| {} | {category} | {operations} | {from} | {} | | | | | | |",
+            "| {} | {category} | {operations} | {from} | {} | | | | | |",
             row.spec.id,
             e.replace('|', "\\|")
         ),
