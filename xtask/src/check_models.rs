@@ -210,6 +210,7 @@ fn cases() -> Result<Vec<Case>, String> {
         Case::new("fixtures/link-pages", fixtures.join("link-pages/v5.2.0/pages"), None),
         // Constructs of public specs whose generated code failed to build or lint (issue 20).
         Case::new("fixtures/any-spec/regressions", fixtures.join("any-spec/regressions.json"), None),
+        Case::new("fixtures/any-spec/unroutable", fixtures.join("any-spec/unroutable.json"), None),
         // Every schema shape in every place (`shape_matrix.rs`).
         Case::new(SHAPE_MATRIX_CASE, workspace_root().join(crate::shape_matrix::PATH), None),
     ];
@@ -296,12 +297,20 @@ pub(crate) fn same_code(a: &[GeneratedFile], b: &[GeneratedFile]) -> bool {
     code(a) == code(b)
 }
 
-/// `oas-examples/3.0-petstore/v5.2.0` -> `m-oas-examples-3-0-petstore-v5-2-0`.
+/// `oas-examples/3.0-petstore/v5.2.0` -> `m-oas-examples-3-0-petstore-v5-2-0`. A name over cargo's 64
+/// characters keeps its first 55 and a hash of the whole, so that long names stay distinct.
 pub(crate) fn package_name(case: &str) -> String {
+    const MAX_LEN: usize = 64;
     let words: String =
         case.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
-    format!("m-{}", words.join("-"))
+    let name = format!("m-{}", words.join("-"));
+    if name.len() <= MAX_LEN {
+        return name;
+    }
+    // FNV-1a: stable across runs and platforms, unlike std's hasher.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{}-{:08x}", name[..MAX_LEN - 9].trim_end_matches('-'), hash as u32)
 }
 
 /// Every JSON example of the case's pages, with the type of its operation and status.

@@ -238,7 +238,7 @@ fn compile_spec(root: &Path, spec: &Spec, build: bool) -> Compilation {
     let pages = match &spec.pages {
         None => FromPages::NoPages,
         Some(pages) => {
-            let package = format!("{package}-pages");
+            let package = package_name(&format!("survey {} pages", spec.id));
             match (generate(pages, &package), &source_files) {
                 (Ok((files, _)), Ok((source, _))) if same_code(&files, source) => FromPages::SameAsSource,
                 (Ok((files, warnings)), _) => FromPages::Compiled(check_crate(root, &package, &files, warnings, build)),

@@ -142,7 +142,7 @@ fn crate_name(options: &ModelsOptions, title: &str) -> Result<String, String> {
             Ok(name.to_owned())
         } else {
             Err(format!(
-                "`{name}` is not a package name: expected ASCII letters, digits, `-` and `_`, starting with a letter"
+                "`{name}` is not a package name: expected at most 64 ASCII letters, digits, `-` and `_`, starting with a letter, and no Rust keyword"
             ))
         };
     }

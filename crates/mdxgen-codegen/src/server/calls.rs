@@ -24,9 +24,8 @@ pub fn round_trip_calls(model: &TypeModel, server: &ServerModel, library: &str) 
         }
     });
     let callable: Vec<_> = server
-        .operations
-        .iter()
-        .filter(|op| op.route.is_some() && op.operation.responses.iter().any(|r| r.success))
+        .routed()
+        .filter(|op| op.operation.responses.iter().any(|r| r.success))
         .filter(|op| !matches!(op.operation.body.as_ref().map(|b| &b.kind), Some(BodyKind::RawMultipart)))
         .collect();
     let pushes = callable.iter().map(|op| {

@@ -49,7 +49,8 @@ pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<T
     let mock_error = runtime::take(&mut runtime, "MockError");
     let runtime = runtime::tokens(&runtime);
     let base_path = Literal::string(&server.base_path);
-    let uses_schemes = server.operations.iter().any(|op| op.credentials_field.is_some());
+    // Only the handlers read credentials: with no routed operation that takes some, the table goes.
+    let uses_schemes = server.routed().any(|op| op.credentials_field.is_some());
     let schemes = uses_schemes.then(|| {
         let schemes = server.schemes.iter().map(|scheme| {
             let name = Literal::string(&scheme.name);
@@ -63,7 +64,16 @@ pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<T
     });
     let methods = server.operations.iter().map(trait_method);
     let items = server.operations.iter().map(|op| operation_items(model, op));
-    let handlers = server.operations.iter().filter(|op| op.route.is_some()).map(|op| handler(model, op));
+    let handlers: Vec<TokenStream> = server.routed().map(|op| handler(model, op)).collect();
+    let handlers = (!handlers.is_empty()).then(|| {
+        quote! {
+            mod handlers {
+                use super::*;
+
+                #(#handlers)*
+            }
+        }
+    });
     let router = router(server);
     let mock = mock(server, mock_error);
     Ok(quote! {
@@ -89,11 +99,7 @@ pub(crate) fn server_tokens(model: &TypeModel, server: &ServerModel) -> Result<T
 
         #router
 
-        mod handlers {
-            use super::*;
-
-            #(#handlers)*
-        }
+        #handlers
 
         #mock
 

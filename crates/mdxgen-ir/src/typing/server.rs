@@ -164,6 +164,11 @@ pub enum ErrorBody {
 }
 
 impl ServerModel {
+    /// The operations the router serves (the others are in the trait, unreachable over HTTP).
+    pub fn routed(&self) -> impl Iterator<Item = &ServerOperation> {
+        self.operations.iter().filter(|op| op.route.is_some())
+    }
+
     /// The server decisions for every operation of `client` (built from the same `api` and `model`).
     pub fn build(api: &Api, model: &TypeModel, client: &ClientModel) -> (Self, Vec<Diagnostic>) {
         let mut warnings = Vec::new();
