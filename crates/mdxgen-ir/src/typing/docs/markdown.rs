@@ -24,7 +24,26 @@ static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `markdown` with the insertions that keep rustdoc quiet; without one when nothing needs fixing.
+///
+/// An escape can change how the rest of the text parses: an escaped `<p>` no longer opens an HTML block, so
+/// the brackets in its text become links (`repository[:tag]`), and escaped inner brackets let an outer pair
+/// read as a link (`[ {"a": [ "b" ]} ]`). So passes repeat until one inserts nothing; each only adds escapes
+/// to what is not escaped yet, and the bound is there for safety alone.
 pub(super) fn defuse(markdown: &str) -> String {
+    const MAX_PASSES: usize = 8;
+    let mut text = defuse_pass(markdown);
+    for _ in 1..MAX_PASSES {
+        let next = defuse_pass(&text);
+        if next == text {
+            break;
+        }
+        text = next;
+    }
+    text
+}
+
+/// One pass of [`defuse`]: the insertions the text needs as it parses now.
+fn defuse_pass(markdown: &str) -> String {
     let mut insertions = Insertions::default();
     let mut broken: Vec<Range<usize>> = Vec::new();
     let mut on_broken = |link: BrokenLink<'_>| {
@@ -269,6 +288,18 @@ mod tests {
         assert_eq!(
             defuse(r#"using the <a href="https://example.com/iso">ISO</a> format"#),
             r#"using the \<a href="<https://example.com/iso>">ISO\</a> format"#
+        );
+    }
+
+    #[test]
+    fn links_that_escapes_uncover_are_text_too() {
+        assert_eq!(
+            defuse("<p>Use <code>registry/repository[:tag]</code> form.</p>"),
+            "\\<p>Use \\<code>registry/repository\\[:tag\\]\\</code> form.\\</p>"
+        );
+        assert_eq!(
+            defuse(r#"Example: [ { "members": [ "user:jose@example.com" ] }, { "type": "x" } ]"#),
+            r#"Example: \[ { "members": \[ "user:jose@example.com" \] }, { "type": "x" } \]"#
         );
     }
 
