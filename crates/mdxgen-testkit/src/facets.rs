@@ -20,7 +20,6 @@
 //! - a request body's `required: false` and security: inline trees show neither;
 //! - of a body's or response's root schema, `nullable` and `minItems`/`maxItems`: the tree shows its children;
 //! - a media type without a schema and one with `schema: {}`: both show as any value;
-//! - whether a schema with `items` says `type: array`: an inline tree renders its items either way;
 //! - `minItems: 0` and `minLength: 0`: they bound nothing, and the tree shows no qualifier for them;
 //! - numbers as written: they pass through JavaScript doubles;
 //! - the spelling of nullability: `type: [T, "null"]` compares as `type: T, nullable: true`.
@@ -158,10 +157,7 @@ fn schema_facets(schema: &Value, view: View, place: Place, depth: usize) -> Valu
     if let Some(format) = merged.get("format").filter(|_| place == Place::Property || !shown.is_empty()) {
         out.insert("format".into(), format.clone());
     }
-    let ty = merged.get("type").cloned().or_else(|| {
-        let inline_items = view.tree == Tree::Inline && merged.contains_key("items");
-        (!shown.is_empty()).then(|| json!("object")).or_else(|| inline_items.then(|| json!("array")))
-    });
+    let ty = merged.get("type").cloned().or_else(|| (!shown.is_empty()).then(|| json!("object")));
     if let Some(ty) = ty {
         out.insert("type".into(), ty);
     }

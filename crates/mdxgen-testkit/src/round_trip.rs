@@ -15,9 +15,7 @@ use serde_json::{Map, Value, json};
 pub type Operations = BTreeMap<String, Value>;
 
 /// What the plugin does to every spec before it writes pages: each component schema gets its name as
-/// `title` when it has none, and a schema `$ref` with siblings keeps them over its target (its dereferencing,
-/// json-schema-ref-parser, merges them), which is said here as `allOf: [{$ref}]` beside them, a form that
-/// means the same under either OpenAPI version.
+/// `title` when it has none.
 pub fn plugin_view(spec: &Value) -> Value {
     let mut spec = spec.clone();
     if let Some(Value::Object(schemas)) = spec.pointer_mut("/components/schemas") {
@@ -27,27 +25,8 @@ pub fn plugin_view(spec: &Value) -> Value {
             }
         }
     }
-    ref_siblings_as_all_of(&mut spec);
     spec
 }
-
-/// `{$ref: X, description: d}` -> `{allOf: [{$ref: X}], description: d}`, everywhere in a document.
-fn ref_siblings_as_all_of(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            let is_schema_ref = map.get("$ref").and_then(Value::as_str).is_some_and(|r| r.starts_with(SCHEMA_REF));
-            if is_schema_ref && map.len() > 1 {
-                let reference = map.remove("$ref").unwrap_or_default();
-                map.insert("allOf".into(), json!([{"$ref": reference}]));
-            }
-            map.values_mut().for_each(ref_siblings_as_all_of);
-        }
-        Value::Array(items) => items.iter_mut().for_each(ref_siblings_as_all_of),
-        _ => {}
-    }
-}
-
-const SCHEMA_REF: &str = "#/components/schemas/";
 
 /// The form both sides' schemas are compared in, for a source spec. A 3.1 source: as they are, since the
 /// 3.1 export keeps every keyword, so any rewrite would hide a loss. A 3.0 source: the 3.0 form the 3.0.3
@@ -69,10 +48,8 @@ fn as_3_0(schema: Value) -> Value {
 /// (one without an operationId is left out).
 pub fn operations(spec: &Value, normalise: &dyn Fn(Value) -> Value) -> Operations {
     let mut out = Operations::new();
-    let reading =
-        Dereferencing { spec, siblings_kept: OpenApiVersion::of_document(spec) != Some(OpenApiVersion::V3_0) };
     let schema = |s: Option<&Value>| {
-        let inlined = reading.inline(s.unwrap_or(&Value::Null), &mut Vec::new());
+        let inlined = deref(spec, s.unwrap_or(&Value::Null), &mut Vec::new());
         if inlined.is_null() { inlined } else { normalise(inlined) }
     };
     for (path, item) in path_items(spec, "paths") {
@@ -178,71 +155,39 @@ fn resolve(spec: &Value, value: &Value) -> Value {
     current
 }
 
-/// How one document's schema references read.
-struct Dereferencing<'a> {
-    spec: &'a Value,
-    /// OpenAPI 3.1 (JSON Schema 2020-12) applies a `$ref`'s siblings beside its target; 3.0 ignores them.
-    siblings_kept: bool,
-}
-
-impl Dereferencing<'_> {
-    /// Inlines every schema `$ref` (with its siblings over the target where the version keeps them); a
-    /// reference back into a schema being inlined becomes `{"$cycle": name}`. A bare `allOf: [X]` beside
-    /// nothing but annotations is `X` with them (see [`merge_bare_all_of`]). Numbers compare as the doubles
-    /// the plugin turned them into.
-    fn inline(&self, schema: &Value, open: &mut Vec<String>) -> Value {
-        match schema {
-            Value::Object(map) => {
-                if let Some(name) = map.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix(SCHEMA_REF)) {
-                    return self.inline_reference(name, map, open);
+/// Inlines every schema `$ref` (with its siblings over the target); a reference back into a schema being
+/// inlined becomes `{"$cycle": name}`.
+/// Numbers compare as the doubles the plugin turned them into.
+fn deref(spec: &Value, schema: &Value, open: &mut Vec<String>) -> Value {
+    match schema {
+        Value::Object(map) => {
+            if let Some(name) =
+                map.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/"))
+            {
+                if open.iter().any(|o| o == name) {
+                    return json!({"$cycle": name});
                 }
-                let mut inlined: Map<String, Value> =
-                    map.iter().map(|(k, v)| (k.clone(), self.inline(v, open))).collect();
-                merge_bare_all_of(&mut inlined);
-                Value::Object(inlined)
+                let target = spec
+                    .pointer(&format!("/components/schemas/{}", name.replace('~', "~0").replace('/', "~1")))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                open.push(name.to_owned());
+                let mut inlined = deref(spec, &target, open);
+                open.pop();
+                // The plugin's dereferencing (json-schema-ref-parser) keeps a `$ref`'s siblings, over the target.
+                if let Value::Object(merged) = &mut inlined {
+                    for (key, sibling) in map.iter().filter(|(k, _)| *k != "$ref") {
+                        merged.insert(key.clone(), deref(spec, sibling, open));
+                    }
+                }
+                return inlined;
             }
-            Value::Array(items) => Value::Array(items.iter().map(|v| self.inline(v, open)).collect()),
-            Value::Number(n) => n.as_f64().map_or(schema.clone(), |f| json!(f)),
-            other => other.clone(),
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), deref(spec, v, open))).collect())
         }
+        Value::Array(items) => Value::Array(items.iter().map(|v| deref(spec, v, open)).collect()),
+        Value::Number(n) => n.as_f64().map_or(schema.clone(), |f| json!(f)),
+        other => other.clone(),
     }
-
-    fn inline_reference(&self, name: &str, map: &Map<String, Value>, open: &mut Vec<String>) -> Value {
-        if open.iter().any(|o| o == name) {
-            return json!({"$cycle": name});
-        }
-        let pointer = format!("/components/schemas/{}", name.replace('~', "~0").replace('/', "~1"));
-        let target = self.spec.pointer(&pointer).cloned().unwrap_or(Value::Null);
-        open.push(name.to_owned());
-        let mut inlined = self.inline(&target, open);
-        open.pop();
-        if let Value::Object(merged) = &mut inlined
-            && self.siblings_kept
-        {
-            for (key, sibling) in map.iter().filter(|(k, _)| *k != "$ref") {
-                merged.insert(key.clone(), self.inline(sibling, open));
-            }
-        }
-        inlined
-    }
-}
-
-/// `{allOf: [X], nullable: true, description: d}` -> `X` with `nullable` and `description` over it: a
-/// one-member `allOf` beside annotations only is how OpenAPI 3.0 gives a reference annotations of its own, and
-/// it means what the plugin's merge of a `$ref`'s siblings means.
-fn merge_bare_all_of(map: &mut Map<String, Value>) {
-    const ANNOTATIONS: [&str; 9] =
-        ["title", "description", "default", "example", "examples", "readOnly", "writeOnly", "deprecated", "nullable"];
-    let bare = map.keys().all(|k| k == "allOf" || ANNOTATIONS.contains(&k.as_str()));
-    let Some(Value::Array(members)) = map.get("allOf") else { return };
-    let [Value::Object(member)] = members.as_slice() else { return };
-    if !bare {
-        return;
-    }
-    let mut merged = member.clone();
-    map.remove("allOf");
-    merged.extend(std::mem::take(map));
-    *map = merged;
 }
 
 /// `"circular(X)"` -> `{"$cycle": "X"}`, the form [`operations`] gives a cycle.

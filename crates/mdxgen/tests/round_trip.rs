@@ -10,12 +10,11 @@
 use mdxgen::{OpenApiVersion, ReadOptions, load};
 use mdxgen_ir::canonical_json;
 use mdxgen_testkit::json::first_difference;
-use mdxgen_testkit::round_trip::{comparable, comparison_form, documented_endpoints, operations, plugin_view};
+use mdxgen_testkit::round_trip::{
+    comparable, comparison_form, documented_endpoints, operations, plugin_view, spec_of_page_operations,
+};
 use mdxgen_testkit::{Corpus, corpora, corpus_root, read_spec};
 use serde_json::Value;
-use support::pages_as_written;
-
-mod support;
 
 #[test]
 fn rebuilt_specs_equal_their_sources() {
@@ -83,6 +82,18 @@ fn assert_3_1_kept(corpus: &Corpus, source: &Value, exported: Option<OpenApiVers
             corpus.name
         );
     }
+}
+
+/// The operations exactly as the pages hold them (every schema inlined, cycles as `{"$cycle": X}`), as a
+/// spec with no components.
+fn pages_as_written(corpus: &Corpus) -> Value {
+    let pages = mdxgen_testkit::page_files(&corpus.pages).into_iter().filter_map(|page| {
+        match mdxgen_mdx::read_file(&page, &ReadOptions::default()).page {
+            Some(mdxgen_mdx::Page::Operation(op)) => Some((op.method, op.path, Value::Object(op.operation))),
+            _ => None,
+        }
+    });
+    spec_of_page_operations(pages)
 }
 
 fn rebuilt_spec(corpus: &Corpus) -> Value {

@@ -40,27 +40,9 @@ pub fn to_3_0(mut schema: Value, warnings: &mut Vec<Diagnostic>) -> Value {
             }
         }
         exclusive_bounds_to_3_0(map);
-        ref_siblings_to_all_of(map);
         stack.extend(subschemas_mut(map));
     }
     schema
-}
-
-/// `{$ref: X, nullable: true}` -> `{allOf: [{$ref: X}], nullable: true}`. 3.0 ignores a `$ref`'s siblings,
-/// so what recovery keeps beside a reference (a copy's own `nullable`, `description`, `default`, ...) must
-/// stand beside a one-member `allOf`, the form 3.0 tools read as the reference with these annotations.
-fn ref_siblings_to_all_of(map: &mut Map<String, Value>) {
-    if map.len() < 2 {
-        return;
-    }
-    let Some(reference) = map.remove("$ref") else { return };
-    let reference = json!({"$ref": reference});
-    match map.get_mut("allOf") {
-        Some(Value::Array(members)) => members.insert(0, reference),
-        _ => {
-            map.insert("allOf".into(), json!([reference]));
-        }
-    }
 }
 
 /// `type: ["string", "null"]` -> `type: string, nullable: true`; several non-null types -> `anyOf`.
@@ -164,22 +146,6 @@ mod tests {
             json!({"type": "string", "nullable": true, "properties": {"a": {"enum": [1], "minimum": 0, "exclusiveMinimum": true}, "b": {"anyOf": [{"type": "integer"}, {"type": "string"}]}}, "example": "x"})
         );
         assert_eq!(warnings.len(), 1);
-    }
-
-    #[test]
-    fn a_references_siblings_stand_beside_a_one_member_all_of_in_3_0() {
-        let pet = json!({"$ref": "#/components/schemas/Pet"});
-        let schema = json!({"properties": {
-            "owner": {"$ref": "#/components/schemas/Pet", "nullable": true, "description": "d"},
-            "plain": pet,
-            "both": {"$ref": "#/components/schemas/Pet", "allOf": [{"required": ["id"]}], "readOnly": true}}});
-        assert_eq!(
-            to_3_0(schema, &mut Vec::new()),
-            json!({"properties": {
-                "owner": {"allOf": [pet], "nullable": true, "description": "d"},
-                "plain": pet,
-                "both": {"allOf": [pet, {"required": ["id"]}], "readOnly": true}}})
-        );
     }
 
     #[test]
