@@ -297,10 +297,10 @@ pub(crate) fn same_code(a: &[GeneratedFile], b: &[GeneratedFile]) -> bool {
     code(a) == code(b)
 }
 
-/// `oas-examples/3.0-petstore/v5.2.0` -> `m-oas-examples-3-0-petstore-v5-2-0`. A name over cargo's 64
-/// characters keeps its first 55 and a hash of the whole, so that long names stay distinct.
+/// `oas-examples/3.0-petstore/v5.2.0` -> `m-oas-examples-3-0-petstore-v5-2-0`. A name longer than a package
+/// name may be keeps its start and a hash of the whole, so that long names stay distinct.
 pub(crate) fn package_name(case: &str) -> String {
-    const MAX_LEN: usize = 64;
+    const MAX_LEN: usize = mdxgen_codegen::assemble::MAX_PACKAGE_NAME_LEN;
     let words: String =
         case.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     let words: Vec<&str> = words.split('-').filter(|w| !w.is_empty()).collect();
@@ -310,7 +310,8 @@ pub(crate) fn package_name(case: &str) -> String {
     }
     // FNV-1a: stable across runs and platforms, unlike std's hasher.
     let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    format!("{}-{:08x}", name[..MAX_LEN - 9].trim_end_matches('-'), hash as u32)
+    let suffix = format!("-{:08x}", hash as u32);
+    format!("{}{suffix}", name[..MAX_LEN - suffix.len()].trim_end_matches('-'))
 }
 
 /// Every JSON example of the case's pages, with the type of its operation and status.

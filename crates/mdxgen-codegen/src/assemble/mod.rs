@@ -6,6 +6,8 @@
 
 mod scaffold;
 
+pub use self::scaffold::MAX_PACKAGE_NAME_LEN;
+
 use std::path::PathBuf;
 
 use mdxgen_ir::Api;

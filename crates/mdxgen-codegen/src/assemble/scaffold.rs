@@ -142,7 +142,7 @@ fn crate_name(options: &ModelsOptions, title: &str) -> Result<String, String> {
             Ok(name.to_owned())
         } else {
             Err(format!(
-                "`{name}` is not a package name: expected at most 64 ASCII letters, digits, `-` and `_`, starting with a letter, and no Rust keyword"
+                "`{name}` is not a package name: expected at most {MAX_PACKAGE_NAME_LEN} ASCII letters, digits, `-` and `_`, starting with a letter, and no Rust keyword"
             ))
         };
     }
@@ -152,12 +152,15 @@ fn crate_name(options: &ModelsOptions, title: &str) -> Result<String, String> {
     Ok(if kebab.is_empty() { "api".to_owned() } else { format!("{kebab}-api") })
 }
 
+/// The longest package name crates.io takes.
+pub const MAX_PACKAGE_NAME_LEN: usize = 64;
+
 /// Whether cargo takes `name` as a package name that is also a usable crate name.
 pub fn is_package_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         && !mdxgen_ir::typing::names::KEYWORDS.contains(&name.replace('-', "_").as_str())
-        && name.len() <= 64
+        && name.len() <= MAX_PACKAGE_NAME_LEN
 }
 
 /// The API's version when it is `MAJOR.MINOR.PATCH`, else `0.1.0`.
