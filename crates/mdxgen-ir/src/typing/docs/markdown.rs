@@ -32,6 +32,10 @@ static BARE_URL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn defuse(markdown: &str) -> String {
     const MAX_PASSES: usize = 8;
     let mut text = defuse_pass(markdown);
+    // Text the first pass left as it was parses as it did: no second look.
+    if text == markdown {
+        return text;
+    }
     for _ in 1..MAX_PASSES {
         let next = defuse_pass(&text);
         if next == text {
